@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "boundbook",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Bounds", targets: ["Bounds"]),
+        .library(name: "Notebook", targets: ["Notebook"]),
+        .executable(name: "boundbook", targets: ["boundbook"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CMPFR",
+            pkgConfig: "mpfr",
+            providers: [.apt(["libmpfr-dev", "libgmp-dev"])]
+        ),
+        .target(name: "Bounds", dependencies: ["CMPFR"]),
+        .target(name: "Notebook", dependencies: ["Bounds"]),
+        .executableTarget(
+            name: "boundbook",
+            dependencies: [
+                "Bounds", "Notebook",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "BoundsTests", dependencies: ["Bounds"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        .testTarget(name: "boundbookTests", dependencies: ["Bounds"]),
+    ]
+)
