@@ -31,7 +31,6 @@ let package = Package(
             name: "BoundsTests", dependencies: ["Bounds"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
-        .testTarget(name: "boundbookTests", dependencies: ["Bounds"]),
+        .testTarget(name: "boundbookTests", dependencies: ["boundbook"]),
     ]
 )
