@@ -34,19 +34,19 @@ struct SplitMix64Rationals {
 
     /// A sub-interval of [lo, hi]: a point a third of the time, otherwise a width of about
     /// 10⁻¹², 10⁻⁴ or anything up to the whole of what is left above the lower end.
-    mutating func span(in lo: Rational, _ hi: Rational) throws -> Span {
+    mutating func span(in lo: Rational, _ hi: Rational) throws -> RationalSpan {
         let a = try rational(in: lo, hi)
         switch int(in: 0...3) {
-        case 0: return Span(a, a)
-        case 1: return Span(a, Swift.min(hi, a + (try Rational.exactLiteral("1e-12"))))
-        case 2: return Span(a, Swift.min(hi, a + (try Rational.exactLiteral("1e-4"))))
-        default: return Span(a, try rational(in: a, hi))
+        case 0: return RationalSpan(a, a)
+        case 1: return RationalSpan(a, Swift.min(hi, a + (try Rational.exactLiteral("1e-12"))))
+        case 2: return RationalSpan(a, Swift.min(hi, a + (try Rational.exactLiteral("1e-4"))))
+        default: return RationalSpan(a, try rational(in: a, hi))
         }
     }
 }
 
 /// An exact real interval [lo, hi] with rational ends, to be enclosed at any precision.
-struct Span: CustomStringConvertible {
+struct RationalSpan: CustomStringConvertible {
     let lo: Rational
     let hi: Rational
 
@@ -113,14 +113,14 @@ enum ReferenceCheck {
         let tolerance = scale.timesPowerOfTwo(slack - low.precision.bits, .up)
         if low.lower.isFinite && reference.lower.isFinite {
             let gap = BigFloat.subtract(reference.lower, low.lower, wide, .up)
-            #expect(gap <= tolerance, "lower end \(low.lower) is \(gap) below the reference; \(context)",
+            #expect(gap <= tolerance, "lower end \(low.lower) is \(gap.double()) below the reference (tolerance \(tolerance.double())); \(context)",
                     sourceLocation: sourceLocation)
         } else {
             #expect(low.lower.isFinite == reference.lower.isFinite, "\(context)", sourceLocation: sourceLocation)
         }
         if low.upper.isFinite && reference.upper.isFinite {
             let gap = BigFloat.subtract(low.upper, reference.upper, wide, .up)
-            #expect(gap <= tolerance, "upper end \(low.upper) is \(gap) above the reference; \(context)",
+            #expect(gap <= tolerance, "upper end \(low.upper) is \(gap.double()) above the reference (tolerance \(tolerance.double())); \(context)",
                     sourceLocation: sourceLocation)
         } else {
             #expect(low.upper.isFinite == reference.upper.isFinite, "\(context)", sourceLocation: sourceLocation)

@@ -1,0 +1,114 @@
+/// The value a catalogue entry evaluates to.
+public enum CatalogueValue: Sendable {
+    /// A certified enclosure of a real value.
+    case interval(Interval)
+    /// An exact integer (binomial coefficients, Sauer–Shelah sums, VC dimensions).
+    case integer(BigInteger)
+
+    /// The value as an enclosure at `precision` (an exact integer becomes a tight interval).
+    public func interval(_ precision: Precision) -> Interval {
+        switch self {
+        case .interval(let x): return x
+        case .integer(let z): return Interval(z, precision: precision)
+        }
+    }
+}
+
+/// One parameter of a catalogue entry: its name, whether it is an integer, and its domain.
+public struct CatalogueParameter: Sendable {
+    public enum Kind: String, Sendable { case integer, real }
+
+    /// How the entry's value moves when this parameter grows, the others fixed.
+    public enum Monotonicity: String, Sendable {
+        case increasing = "nondecreasing"
+        case decreasing = "nonincreasing"
+        case none = "not monotone"
+    }
+
+    public let name: String
+    public let kind: Kind
+    /// The domain in words, as error messages and `explain` show it (`0 < delta < 1`).
+    public let domain: String
+    public let monotonicity: Monotonicity
+    /// Where the monotonicity holds, when not on the whole domain (`n ≥ dim`).
+    public let region: String?
+    public let summary: String
+
+    public init(
+        _ name: String, _ kind: Kind, domain: String, _ monotonicity: Monotonicity = .none,
+        region: String? = nil, summary: String = ""
+    ) {
+        self.name = name
+        self.kind = kind
+        self.domain = domain
+        self.monotonicity = monotonicity
+        self.region = region
+        self.summary = summary
+    }
+}
+
+/// An entry of the catalogue: a bound or utility as a value that carries its formula,
+/// source, hypotheses and parameters together with its certified evaluation.
+public struct CatalogueEntry: Sendable {
+    public enum Family: String, Sendable, CaseIterable {
+        case testSet = "Test-set bounds"
+        case finiteClass = "Finite classes and Occam's razor"
+        case vc = "VC dimension"
+        case rademacher = "Rademacher complexity and margins"
+        case pacBayes = "PAC-Bayes"
+        case asymptotic = "Asymptotic predictions (not bounds)"
+        case utility = "Utilities"
+    }
+
+    public let name: String
+    public let family: Family
+    /// One line: what it computes.
+    public let summary: String
+    /// The formula in plain text.
+    public let formula: String
+    /// The formula in LaTeX, for export.
+    public let latex: String
+    /// Authors, year, title, theorem number.
+    public let citation: String
+    /// Identifiers from the catalogue's hypothesis vocabulary.
+    public let hypotheses: [String]
+    public let parameters: [CatalogueParameter]
+    /// Whether the value is a risk bound that holds except with probability `delta`.
+    public let spendsDelta: Bool
+    /// Whether a value ≥ 1 makes the entry vacuous (risk bounds).
+    public let isRiskBound: Bool
+    let evaluator: @Sendable (Arguments) throws -> CatalogueValue
+
+    public init(
+        name: String, family: Family, summary: String, formula: String, latex: String, citation: String,
+        hypotheses: [String] = [], parameters: [CatalogueParameter], spendsDelta: Bool = false,
+        isRiskBound: Bool = false, evaluate: @escaping @Sendable (Arguments) throws -> CatalogueValue
+    ) {
+        self.name = name
+        self.family = family
+        self.summary = summary
+        self.formula = formula
+        self.latex = latex
+        self.citation = citation
+        self.hypotheses = hypotheses
+        self.parameters = parameters
+        self.spendsDelta = spendsDelta
+        self.isRiskBound = isRiskBound
+        self.evaluator = evaluate
+    }
+
+    /// Evaluates the entry at exact (or enclosed) arguments.
+    ///
+    /// Throws `BoundsError.domain` naming this entry when an argument is missing, unknown or
+    /// outside its domain.
+    public func evaluate(_ values: [String: Interval], precision: Precision) throws -> CatalogueValue {
+        let known = Set(parameters.map(\.name))
+        for key in values.keys.sorted() where !known.contains(key) {
+            throw BoundsError.domain(
+                function: name, parameter: key,
+                requirement: "a parameter of \(name) (\(parameters.map(\.name).joined(separator: ", ")))",
+                value: "unknown parameter")
+        }
+        return try evaluator(Arguments(entry: self, values: values, precision: precision))
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Bounds
+import Foundation
+
+/// `boundbook eval NAME key=value …`: evaluates one catalogue entry.
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Evaluate a catalogue entry at exact arguments.",
+        discussion: "Example: boundbook eval binomial_test errors=7 n=100 delta=0.05"
+    )
+
+    @Argument(help: "The entry's name (see `boundbook bounds`).")
+    var name: String
+
+    @Argument(help: "Arguments as key=value; values are exact decimals (0.05, 1e-3, 10_000) or fractions (1/3).")
+    var arguments: [String] = []
+
+    @OptionGroup var options: PrecisionOptions
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let precision = try options.validated()
+        let entry = try CatalogueLookup.entry(name)
+        let (values, display) = try CatalogueLookup.parse(arguments, precision: precision)
+        let value = try entry.evaluate(values, precision: precision)
+        let result = EvaluationReport(entry: entry, arguments: display, value: value, precision: precision)
+        print(format == .json ? result.json : result.text)
+    }
+}
+
+/// Finding entries and parsing `key=value` arguments, with errors that say what was expected.
+enum CatalogueLookup {
+    static func entry(_ name: String) throws -> CatalogueEntry {
+        if let entry = Catalogue.entry(named: name) { return entry }
+        let suggestions = Catalogue.suggestions(for: name)
+        let hint = suggestions.isEmpty ? " (see `boundbook bounds`)" : "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"
+        throw ValidationError("no catalogue entry named '\(name)'\(hint)")
+    }
+
+    static func parse(_ arguments: [String], precision: Precision) throws -> ([String: Interval], [(String, String)]) {
+        var values: [String: Interval] = [:]
+        var display: [(String, String)] = []
+        for argument in arguments {
+            guard let eq = argument.firstIndex(of: "="), eq != argument.startIndex else {
+                throw ValidationError("expected an argument of the form key=value, got '\(argument)'")
+            }
+            let key = String(argument[..<eq])
+            let text = String(argument[argument.index(after: eq)...])
+            guard values[key] == nil else { throw ValidationError("argument '\(key)' is given twice") }
+            let rational: Rational
+            do {
+                rational = try Rational(parsing: text)
+            } catch let error as BoundsError {
+                throw ValidationError("argument '\(key)': \(error.description)")
+            }
+            values[key] = Interval(rational, precision: precision)
+            display.append((key, text))
+        }
+        return (values, display)
+    }
+}
