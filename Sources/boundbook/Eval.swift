@@ -39,8 +39,8 @@ enum CatalogueLookup {
         throw ValidationError("no catalogue entry named '\(name)'\(hint)")
     }
 
-    static func parse(_ arguments: [String], precision: Precision) throws -> ([String: Interval], [(String, String)]) {
-        var values: [String: Interval] = [:]
+    static func parse(_ arguments: [String], precision: Precision) throws -> ([String: ArgumentValue], [(String, String)]) {
+        var values: [String: ArgumentValue] = [:]
         var display: [(String, String)] = []
         for argument in arguments {
             guard let eq = argument.firstIndex(of: "="), eq != argument.startIndex else {
@@ -55,7 +55,7 @@ enum CatalogueLookup {
             } catch let error as BoundsError {
                 throw ValidationError("argument '\(key)': \(error.description)")
             }
-            values[key] = Interval(rational, precision: precision)
+            values[key] = .exact(rational)
             display.append((key, text))
         }
         return (values, display)

@@ -1,12 +1,35 @@
+/// An argument as given: an exact rational (a literal, exact arithmetic on literals) or an
+/// enclosure computed by earlier certified arithmetic.
+public enum ArgumentValue: Sendable {
+    case exact(Rational)
+    case enclosure(Interval)
+
+    /// The value as an interval at `precision` (exact values are rounded outward).
+    public func interval(_ precision: Precision) -> Interval {
+        switch self {
+        case .exact(let q): return Interval(q, precision: precision)
+        case .enclosure(let x): return x
+        }
+    }
+
+    /// The exact integer, if the value is one.
+    public var integer: BigInteger? {
+        switch self {
+        case .exact(let q): return q.integerValue
+        case .enclosure(let x): return x.isPoint ? x.lower.rational?.integerValue : nil
+        }
+    }
+}
+
 /// The arguments of one evaluation, with typed, domain-checked accessors that name the entry
 /// and parameter in their errors.
 public struct Arguments: Sendable {
     public let entry: String
-    public let values: [String: Interval]
+    public let values: [String: ArgumentValue]
     public let precision: Precision
     let parameterNames: [String]
 
-    init(entry: CatalogueEntry, values: [String: Interval], precision: Precision) {
+    init(entry: CatalogueEntry, values: [String: ArgumentValue], precision: Precision) {
         self.entry = entry.name
         self.values = values
         self.precision = precision
@@ -14,7 +37,7 @@ public struct Arguments: Sendable {
     }
 
     func missing(_ name: String) -> BoundsError {
-        .domain(function: entry, parameter: name, requirement: "an argument (\(entry) takes \(parameterNames.joined(separator: ", ")))", value: "missing")
+        .missingArgument(function: entry, parameter: name, parameters: parameterNames)
     }
 
     /// Whether the argument was given.
@@ -23,14 +46,17 @@ public struct Arguments: Sendable {
     /// A real argument, at the working precision.
     public func real(_ name: String) throws -> Interval {
         guard let x = values[name] else { throw missing(name) }
-        return x
+        return x.interval(precision)
     }
 
     /// An integer argument that fits in `Int` (n up to 9.2·10¹⁸).
     public func integer(_ name: String) throws -> Int {
         guard let x = values[name] else { throw missing(name) }
-        guard x.isPoint, let q = x.lower.rational, q.isInteger, let i = q.numerator.intValue else {
-            throw BoundsError.domain(function: entry, parameter: name, requirement: "an integer", value: x.description)
+        guard let z = x.integer else {
+            throw BoundsError.domain(function: entry, parameter: name, requirement: "an integer", value: x.interval(precision).description)
+        }
+        guard let i = z.intValue, i.magnitude <= 1 << 62 else {
+            throw BoundsError.domain(function: entry, parameter: name, requirement: "an integer of magnitude at most 2^62", value: z.description)
         }
         return i
     }

@@ -101,13 +101,10 @@ public struct CatalogueEntry: Sendable {
     ///
     /// Throws `BoundsError.domain` naming this entry when an argument is missing, unknown or
     /// outside its domain.
-    public func evaluate(_ values: [String: Interval], precision: Precision) throws -> CatalogueValue {
+    public func evaluate(_ values: [String: ArgumentValue], precision: Precision) throws -> CatalogueValue {
         let known = Set(parameters.map(\.name))
         for key in values.keys.sorted() where !known.contains(key) {
-            throw BoundsError.domain(
-                function: name, parameter: key,
-                requirement: "a parameter of \(name) (\(parameters.map(\.name).joined(separator: ", ")))",
-                value: "unknown parameter")
+            throw BoundsError.unknownArgument(function: name, parameter: key, parameters: parameters.map(\.name))
         }
         return try evaluator(Arguments(entry: self, values: values, precision: precision))
     }

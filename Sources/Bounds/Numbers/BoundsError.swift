@@ -7,6 +7,10 @@ public enum BoundsError: Error, Sendable, Equatable, CustomStringConvertible {
     case precision(bits: Int, cap: Int)
     /// A parameter outside its domain: which function, which parameter, what it must satisfy, what it was.
     case domain(function: String, parameter: String, requirement: String, value: String)
+    /// A required argument that was not given.
+    case missingArgument(function: String, parameter: String, parameters: [String])
+    /// An argument the function does not take.
+    case unknownArgument(function: String, parameter: String, parameters: [String])
     /// A division whose divisor interval contains zero.
     case divisionByZero(divisor: String)
     /// A decimal literal that does not follow the grammar (`10_000`, `0.05`, `1e-3`).
@@ -21,7 +25,11 @@ public enum BoundsError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .precision(bits, cap):
             return "precision must be between 2 and \(cap) bits, got \(bits)"
         case let .domain(function, parameter, requirement, value):
-            return "\(function): parameter '\(parameter)' must satisfy \(requirement), got \(value)"
+            return "\(function): parameter '\(parameter)' is outside its domain: expected \(requirement), got \(value)"
+        case let .missingArgument(function, parameter, parameters):
+            return "\(function): missing argument '\(parameter)' (\(function) takes \(parameters.joined(separator: ", ")))"
+        case let .unknownArgument(function, parameter, parameters):
+            return "\(function): unknown argument '\(parameter)' (\(function) takes \(parameters.joined(separator: ", ")))"
         case let .divisionByZero(divisor):
             return "division by an interval that contains zero: \(divisor)"
         case let .invalidLiteral(text, reason):
