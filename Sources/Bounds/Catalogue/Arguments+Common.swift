@@ -22,3 +22,32 @@ extension CatalogueParameter {
     }
     static let delta = CatalogueParameter("delta", .real, domain: "0 < delta < 1", .decreasing, summary: "failure probability")
 }
+
+extension Arguments {
+    /// sqrt(ln(1/δ) / (2n)): the one-sided Hoeffding confidence term.
+    func hoeffdingTerm(_ delta: Interval, _ n: Interval) throws -> Interval {
+        try (try logInverse(delta) / (constant(2) * n)).sqrt()
+    }
+
+    /// ln(classes), from `classes` (an exact integer ≥ 1, possibly 2^1000000) or `log_classes`.
+    func logClasses() throws -> Interval {
+        if has("log_classes") {
+            guard !has("classes") else {
+                throw BoundsError.domain(function: entry, parameter: "log_classes", requirement: "either classes or log_classes, not both", value: "both given")
+            }
+            return try nonNegative("log_classes")
+        }
+        guard let value = values["classes"] else { throw missing("classes") }
+        guard let z = value.integer, z.signum > 0 else {
+            throw BoundsError.domain(function: entry, parameter: "classes", requirement: "an integer ≥ 1 (or give log_classes)", value: value.interval(precision).description)
+        }
+        return try Interval(z, precision: precision.adding(8)).log().rounded(to: precision)
+    }
+}
+
+extension CatalogueParameter {
+    static let classes = CatalogueParameter("classes", .integer, domain: "integer classes ≥ 1 (or log_classes = ln classes ≥ 0 instead)", .increasing, summary: "size of the finite class")
+    static func real(_ name: String, _ domain: String, _ m: Monotonicity, _ summary: String) -> CatalogueParameter {
+        CatalogueParameter(name, .real, domain: domain, m, summary: summary)
+    }
+}

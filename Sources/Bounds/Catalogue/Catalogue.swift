@@ -2,7 +2,8 @@
 /// the generated docs read.
 public enum Catalogue {
     /// All entries, in catalogue order.
-    public static let entries: [CatalogueEntry] = Catalogue.testSet + Catalogue.utilities
+    public static let entries: [CatalogueEntry] =
+        testSet + finiteClass + vcDimension + rademacherFamily + pacBayes + asymptotics + utilities
 
     /// The entry with this exact name.
     public static func entry(named name: String) -> CatalogueEntry? {
