@@ -14,7 +14,7 @@ struct Boundbook: ParsableCommand {
             is MPFR with outward rounding, and decimals are rounded outward.
             """,
         version: "0.1.0",
-        subcommands: [Eval.self, ListBounds.self]
+        subcommands: [ListBounds.self, Explain.self, Eval.self, Solve.self]
     )
 
     static func main() {

@@ -6,7 +6,14 @@ struct ListBounds: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bounds", abstract: "List the catalogue of bounds and utilities.")
 
+    @Flag(help: "Print the catalogue as Markdown (the source of docs/bounds.md).")
+    var markdown = false
+
     func run() throws {
+        if markdown {
+            print(CatalogueDocs.markdown(), terminator: "")
+            return
+        }
         for family in CatalogueEntry.Family.allCases {
             let members = Catalogue.entries.filter { $0.family == family }
             if members.isEmpty { continue }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The value a catalogue entry evaluates to.
 public enum CatalogueValue: Sendable {
     /// A certified enclosure of a real value.
@@ -33,6 +35,19 @@ public struct CatalogueParameter: Sendable {
     /// Where the monotonicity holds, when not on the whole domain (`n ≥ dim`).
     public let region: String?
     public let summary: String
+
+    /// The least value an integer parameter may take, read from its domain (`integer n ≥ 1`,
+    /// `integer 0 ≤ errors ≤ n`); 0 when the domain states none.
+    public var integerMinimum: Int {
+        let scalars = domain.replacingOccurrences(of: " ", with: "")
+        if let range = scalars.range(of: "\(name)≥") {
+            return Int(scalars[range.upperBound...].prefix { $0.isNumber }) ?? 0
+        }
+        if scalars.hasPrefix("integer"), let le = scalars.range(of: "≤\(name)") {
+            return Int(scalars[scalars.index(scalars.startIndex, offsetBy: 7)..<le.lowerBound]) ?? 0
+        }
+        return 0
+    }
 
     public init(
         _ name: String, _ kind: Kind, domain: String, _ monotonicity: Monotonicity = .none,

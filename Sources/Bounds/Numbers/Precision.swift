@@ -7,6 +7,8 @@ public struct Precision: Sendable, Hashable, Comparable, CustomStringConvertible
     public static let defaultCap = 65536
     /// 128 bits: the default working precision of notebooks and the command line.
     public static let standard = Precision(unchecked: 128)
+    /// 4096 bits: how far undecided comparisons are escalated by default.
+    public static let defaultMaximum = Precision(unchecked: 4096)
 
     /// The number of bits of the significand.
     public let bits: Int

@@ -85,7 +85,8 @@ public enum MonotoneRoot {
         if a.signum > 0 && b.signum > 0 && b.exponent - a.exponent > 2 {
             // Geometric midpoint: halves the number of binary orders of magnitude.
             let e = (a.exponent + b.exponent) / 2
-            return BigFloat(1).timesPowerOfTwo(e).rounded(to: w, .nearest)
+            let m = BigFloat(1).timesPowerOfTwo(e).rounded(to: w, .nearest)
+            if a < m && m < b { return m }
         }
         if a.signum == 0 && b.signum > 0 && b.exponent > -4 * p.bits {
             // Approach zero geometrically too, so that tiny crossings are found in few steps.

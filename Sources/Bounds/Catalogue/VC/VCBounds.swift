@@ -20,7 +20,7 @@ extension Catalogue {
                 let (risk, (nInt, n), delta) = (try a.risk(), try a.sampleSize(), try a.delta())
                 let d = try a.integer("dim", atLeast: 1)
                 guard d <= nInt else {
-                    throw BoundsError.domain(function: "vc", parameter: "dim", requirement: "dim ≤ n (= \(nInt)) — the bound is stated for n ≥ d", value: String(d))
+                    throw BoundsError.domain(function: "vc", parameter: "n", requirement: "n ≥ dim (= \(d)): the bound is stated for n ≥ d", value: String(nInt))
                 }
                 let di = a.constant(d)
                 let growth = try (a.constant(2) * di * (try (Interval.e(a.precision) * n / di).log()) / n).sqrt()

@@ -1,0 +1,57 @@
+/// Text and Markdown renderings of the registry: `boundbook explain` and `docs/bounds.md`
+/// are both made here, so they cannot drift from the entries.
+public enum CatalogueDocs {
+    /// What `boundbook explain NAME` prints.
+    public static func explanation(_ entry: CatalogueEntry) -> String {
+        var lines = ["\(entry.name) — \(entry.summary)", ""]
+        lines.append("  formula     \(entry.formula)")
+        lines.append("  LaTeX       \(entry.latex)")
+        lines.append("  source      \(entry.citation)")
+        lines.append("  family      \(entry.family.rawValue)")
+        lines.append("  hypotheses  \(entry.hypotheses.isEmpty ? "none" : entry.hypotheses.joined(separator: ", "))")
+        lines.append("  spends δ    \(entry.spendsDelta ? "yes: the value holds except with probability delta" : "no")")
+        if entry.isRiskBound { lines.append("  vacuous     when the value is ≥ 1 (a risk is at most 1)") }
+        lines.append("  parameters")
+        let width = entry.parameters.map(\.name.count).max() ?? 0
+        for p in entry.parameters {
+            let pad = String(repeating: " ", count: width - p.name.count)
+            var line = "    \(p.name)\(pad)  \(p.kind.rawValue), \(p.domain); \(p.monotonicity.rawValue)"
+            if let region = p.region { line += " where \(region)" }
+            if !p.summary.isEmpty { line += " — \(p.summary)" }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The whole catalogue as Markdown (`docs/bounds.md`).
+    public static func markdown() -> String {
+        var out = """
+            # The bound catalogue
+
+            Generated from the registry in `Sources/Bounds/Catalogue` by `boundbook bounds --markdown`;
+            do not edit by hand (a test fails when this file is stale). Every value is a certified
+            enclosure of the exact formula at exact inputs; a risk bound is reported by its upper end
+            and called *vacuous* when that end is ≥ 1.
+
+            """
+        for family in CatalogueEntry.Family.allCases {
+            let members = Catalogue.entries.filter { $0.family == family }
+            if members.isEmpty { continue }
+            out += "\n## \(family.rawValue)\n"
+            for e in members {
+                out += "\n### `\(e.name)`\n\n\(e.summary)\n\n"
+                out += "- formula: \(e.formula)\n"
+                out += "- LaTeX: `\(e.latex)`\n"
+                out += "- source: \(e.citation)\n"
+                out += "- hypotheses: \(e.hypotheses.isEmpty ? "none" : e.hypotheses.map { "`\($0)`" }.joined(separator: ", "))\n"
+                out += "- spends δ: \(e.spendsDelta ? "yes" : "no")\n\n"
+                out += "| parameter | kind | domain | monotonicity |\n|---|---|---|---|\n"
+                for p in e.parameters {
+                    let mono = p.monotonicity.rawValue + (p.region.map { " where \($0)" } ?? "")
+                    out += "| `\(p.name)` | \(p.kind.rawValue) | \(p.domain) | \(mono) |\n"
+                }
+            }
+        }
+        return out
+    }
+}

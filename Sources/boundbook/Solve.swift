@@ -1,0 +1,69 @@
+import ArgumentParser
+import Bounds
+import Foundation
+
+/// `boundbook solve NAME --for n --target 0.01 key=value …`: inverts a catalogue entry.
+struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find the least (or greatest) parameter value for which an entry is ≤ a target.",
+        discussion: "Example: boundbook solve hoeffding_test --for n --target 0.01 risk=0 delta=0.05"
+    )
+
+    @Argument(help: "The entry's name.")
+    var name: String
+
+    @Option(name: .customLong("for"), help: "The parameter to solve for.")
+    var parameter: String
+
+    @Option(help: "The target the entry must not exceed (exact decimal).")
+    var target: String
+
+    @Argument(help: "The other arguments as key=value.")
+    var arguments: [String] = []
+
+    @OptionGroup var options: PrecisionOptions
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let precision = try options.validated()
+        let entry = try CatalogueLookup.entry(name)
+        let (values, display) = try CatalogueLookup.parse(arguments, precision: precision)
+        let goal: Rational
+        do { goal = try Rational(parsing: target) } catch let e as BoundsError { throw ValidationError("--target: \(e.description)") }
+        let result = try entry.solve(for: parameter, target: goal, fixed: values, precision: precision)
+        let call = "\(entry.name)(" + (display.map { "\($0.0): \($0.1)" } + ["\(parameter): ·"]).joined(separator: ", ") + ")"
+        let word = result.kind == .smallest ? "least" : "greatest"
+        var value: String
+        var lower: String
+        var upper: String
+        if let m = result.integer {
+            value = String(m)
+            lower = value
+            upper = value
+        } else if let x = result.enclosure {
+            (lower, upper) = x.decimal()
+            value = result.kind == .smallest ? upper : lower
+        } else {
+            value = "?"; lower = "?"; upper = "?"
+        }
+        if format == .json {
+            let object: [String: Any] = [
+                "name": entry.name, "parameter": parameter, "target": target, "kind": result.kind.rawValue,
+                "value": value, "lower": lower, "upper": upper, "exact": result.integer != nil,
+                "arguments": Dictionary(uniqueKeysWithValues: display), "precision": result.precision.bits,
+            ]
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            print(String(decoding: data, as: UTF8.self))
+            return
+        }
+        print("\(word) \(parameter) with \(call) ≤ \(target)")
+        if result.integer != nil {
+            print("  \(parameter) = \(value)")
+        } else {
+            print("  \(parameter) = \(value)  (\(result.kind == .smallest ? "the infimum lies in" : "the supremum lies in") [\(lower), \(upper)]; this value is proven to satisfy the condition)")
+        }
+        print("  design arithmetic on the formula: the result carries no δ")
+    }
+}
