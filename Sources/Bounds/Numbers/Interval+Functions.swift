@@ -55,6 +55,8 @@ extension Interval {
     public func lgamma() throws -> Interval {
         guard lower.signum > 0 else { throw domainError("lgamma", "x > 0") }
         let p = precision
+        // At a point the function's shape does not matter: MPFR rounds it both ways.
+        if isPoint { return increasing(BigFloat.lgamma) }
         // x₀ = 1.46163214496836234126…, ln Γ(x₀) = −0.12148629053584960809…; brackets proven by
         // the two-sided decimal rounding (digits cut one place short, then widened by one unit).
         let x0Below = BigFloat(Interval.literal("1.4616321449683623412"), precision: p, rounding: .down)
