@@ -117,7 +117,9 @@ public struct CatalogueEntry: Sendable {
     /// Throws `BoundsError.domain` naming this entry when an argument is missing, unknown or
     /// outside its domain.
     public func evaluate(_ values: [String: ArgumentValue], precision: Precision) throws -> CatalogueValue {
-        let known = Set(parameters.map(\.name))
+        var known = Set(parameters.map(\.name))
+        // `classes` may be given by its logarithm instead (CATALOGUE.md §2).
+        if known.contains("classes") { known.insert("log_classes") }
         for key in values.keys.sorted() where !known.contains(key) {
             throw BoundsError.unknownArgument(function: name, parameter: key, parameters: parameters.map(\.name))
         }
