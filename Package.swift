@@ -27,6 +27,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "bench", dependencies: ["Bounds"], path: "benchmarks/Harness"),
         .testTarget(
             name: "BoundsTests", dependencies: ["Bounds"],
             resources: [.copy("Fixtures")]

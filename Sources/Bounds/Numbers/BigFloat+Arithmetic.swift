@@ -42,6 +42,8 @@ extension BigFloat {
     public func acos(_ p: Precision, _ r: Rounding) -> BigFloat { unary(mpfr_acos, p, r) }
     /// ln Γ(x) for x > 0 (MPFR's `lngamma`).
     public func lgamma(_ p: Precision, _ r: Rounding) -> BigFloat { unary(mpfr_lngamma, p, r) }
+    /// ψ(x) = Γ′(x)/Γ(x), the derivative of ln Γ.
+    public func digamma(_ p: Precision, _ r: Rounding) -> BigFloat { unary(mpfr_digamma, p, r) }
 
     public static func pi(_ p: Precision, _ r: Rounding) -> BigFloat { make(bits: p.bits) { _ = mpfr_const_pi($0, r.mpfr) } }
     /// e = exp(1).

@@ -65,7 +65,12 @@ extension Interval {
         if lower >= x0Above { return increasing(BigFloat.lgamma) }
         let minimumBelow = BigFloat(Interval.literal("-0.1214862905358496081"), precision: p, rounding: .down)
         let top = BigFloat.maximum(lower.lgamma(p, .up), upper.lgamma(p, .up))
-        return Interval(unchecked: minimumBelow, top, p)
+        // ln Γ is convex on (0, ∞) (Bohr–Mollerup), so it lies above its tangent at the lower
+        // end: ln Γ(x) ≥ ln Γ(a) + ψ(a)(x − a) ≥ ln Γ(a) + min(ψ(a), 0)·(b − a) on [a, b].
+        let slope = BigFloat.minimum(lower.digamma(p, .down), BigFloat(0))
+        let drop = BigFloat.multiply(slope, BigFloat.subtract(upper, lower, p, .up), p, .down)
+        let tangentBelow = BigFloat.add(lower.lgamma(p, .down), drop, p, .down)
+        return Interval(unchecked: BigFloat.maximum(minimumBelow, tangentBelow), top, p)
     }
 
     static func literal(_ text: String) -> Rational {

@@ -80,6 +80,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     public func power(_ k: Int) throws -> Rational {
         if k < 0 {
             guard signum != 0 else { throw BoundsError.divisionByZero(divisor: "0") }
+            guard k > Int.min else { throw BoundsError.tooLarge(what: "the exponent \(k)", limit: "magnitude below 2^63") }
             return try Rational(1) / power(-k)
         }
         let num = numerator.power(UInt(k))

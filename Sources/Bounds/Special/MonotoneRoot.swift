@@ -88,9 +88,11 @@ public enum MonotoneRoot {
             let m = BigFloat(1).timesPowerOfTwo(e).rounded(to: w, .nearest)
             if a < m && m < b { return m }
         }
-        if a.signum == 0 && b.signum > 0 && b.exponent > -4 * p.bits {
-            // Approach zero geometrically too, so that tiny crossings are found in few steps.
-            return b.timesPowerOfTwo(-max(1, min(64, (b.exponent + 4 * p.bits) / 2)))
+        if a.signum == 0 && b.signum > 0 {
+            // Approach zero geometrically too (64 binary orders at a time), so that a crossing
+            // near 10⁻¹⁶⁶⁴ is found in a few hundred steps rather than thousands of halvings.
+            let m = b.timesPowerOfTwo(-64)
+            if !m.isZero { return m }
         }
         return BigFloat.add(a, b, w, .nearest).timesPowerOfTwo(-1)
     }

@@ -96,8 +96,8 @@ enum ReferenceCheck {
     }
 
     /// Checks that `low`, computed at a working precision of `low.precision`, contains `reference`
-    /// (the same operation at 1024 bits) — lower ends ordered low ≤ reference, upper ends
-    /// reference ≤ low — and is not needlessly wide: each end lies within
+    /// (the same operation at 1024 bits, or an exact image enclosed at 1024 bits) — lower ends
+    /// low ≤ reference, upper ends reference ≤ low — and is not needlessly wide: each end lies within
     /// `scale · 2^(slack − bits)` of the reference's end.
     static func expectEncloses(
         _ low: Interval, _ reference: Interval, scale: BigFloat, slack: Int = 24, _ context: String,
@@ -113,15 +113,19 @@ enum ReferenceCheck {
         let tolerance = scale.timesPowerOfTwo(slack - low.precision.bits, .up)
         if low.lower.isFinite && reference.lower.isFinite {
             let gap = BigFloat.subtract(reference.lower, low.lower, wide, .up)
-            #expect(gap <= tolerance, "lower end \(low.lower) is \(gap.double()) below the reference (tolerance \(tolerance.double())); \(context)",
-                    sourceLocation: sourceLocation)
+            #expect(
+                gap <= tolerance,
+                "lower end \(low.lower) is \(gap.double()) below the reference (tolerance \(tolerance.double())); \(context)",
+                sourceLocation: sourceLocation)
         } else {
             #expect(low.lower.isFinite == reference.lower.isFinite, "\(context)", sourceLocation: sourceLocation)
         }
         if low.upper.isFinite && reference.upper.isFinite {
             let gap = BigFloat.subtract(low.upper, reference.upper, wide, .up)
-            #expect(gap <= tolerance, "upper end \(low.upper) is \(gap.double()) above the reference (tolerance \(tolerance.double())); \(context)",
-                    sourceLocation: sourceLocation)
+            #expect(
+                gap <= tolerance,
+                "upper end \(low.upper) is \(gap.double()) above the reference (tolerance \(tolerance.double())); \(context)",
+                sourceLocation: sourceLocation)
         } else {
             #expect(low.upper.isFinite == reference.upper.isFinite, "\(context)", sourceLocation: sourceLocation)
         }

@@ -1,0 +1,144 @@
+// `bench`: per-call timing of boundbook's certified special functions, for benchmarks/run.py.
+//
+//     bench binomial_test --n 100 --k 7 --delta 0.05 --bits 128 --repeat 2000
+//     bench kl_inv_upper --q 0.1 --c 0.05 --bits 128 --repeat 2000
+//
+// Inputs are exact decimals or fractions, turned into intervals once, before timing (as a
+// Python caller builds its floats once). Each call is timed on its own with the monotonic
+// clock after a warm-up, so the median ignores the odd preempted call. One JSON line goes to
+// standard output: per-call median, mean and minimum, the means of five consecutive batches,
+// and the last result's ends rounded outward to 45 digits. A usage or domain error goes to
+// standard error with exit code 2.
+
+import Bounds
+import Foundation
+
+/// What to time: one library function at exact arguments, and how often.
+struct Spec {
+    let task: String
+    let arguments: [String: String]
+    let precision: Precision
+    let repeats: Int
+    let warmups: Int
+    /// Keep calling past `repeats` until this much time was spent in timed calls.
+    let minSeconds: Double
+
+    static let usage = """
+        usage: bench binomial_test --n N --k K --delta D [common options]
+               bench kl_inv_upper --q Q --c C [common options]
+        common options: --bits B (128) --repeat R (1000) --warmup W (R/10, at most 50) --min-seconds S (0)
+        """
+
+    static let parameters = ["binomial_test": ["n", "k", "delta"], "kl_inv_upper": ["q", "c"]]
+
+    init(_ argv: [String]) throws {
+        guard let task = argv.first, let names = Spec.parameters[task] else {
+            throw UsageError("expected a task (binomial_test or kl_inv_upper) as the first argument")
+        }
+        var options: [String: String] = [:]
+        var rest = argv.dropFirst()
+        while let flag = rest.popFirst() {
+            guard flag.hasPrefix("--"), let value = rest.popFirst() else {
+                throw UsageError("expected '--name value', got '\(flag)'")
+            }
+            options[String(flag.dropFirst(2))] = value
+        }
+        let common = ["bits", "repeat", "warmup", "min-seconds"]
+        if let unknown = options.keys.sorted().first(where: { !names.contains($0) && !common.contains($0) }) {
+            throw UsageError("\(task) takes --\(names.joined(separator: " --")); unknown option --\(unknown)")
+        }
+        if let missing = names.first(where: { options[$0] == nil }) {
+            throw UsageError("\(task): missing --\(missing)")
+        }
+        self.task = task
+        arguments = options.filter { names.contains($0.key) }
+        precision = try Precision(bits: try Spec.integer(options, "bits", default: 128))
+        repeats = try Spec.integer(options, "repeat", default: 1000)
+        warmups = try Spec.integer(options, "warmup", default: min(repeats / 10, 50))
+        guard let seconds = Double(options["min-seconds"] ?? "0"), seconds >= 0 else {
+            throw UsageError("--min-seconds: expected a non-negative number")
+        }
+        minSeconds = seconds
+        guard repeats >= 1, warmups >= 0 else { throw UsageError("--repeat must be ≥ 1 and --warmup ≥ 0") }
+    }
+
+    static func integer(_ options: [String: String], _ name: String, default value: Int) throws -> Int {
+        guard let text = options[name] else { return value }
+        guard let n = Int(text.replacingOccurrences(of: "_", with: "")) else {
+            throw UsageError("--\(name): expected an integer, got '\(text)'")
+        }
+        return n
+    }
+
+    /// The call to time, with its exact inputs already converted.
+    func call() throws -> () throws -> Interval {
+        let p = precision
+        func real(_ name: String) throws -> Interval { Interval(try Rational(parsing: arguments[name]!), precision: p) }
+        func int(_ name: String) throws -> Int { try Spec.integer(arguments, name, default: 0) }
+        switch task {
+        case "binomial_test":
+            let (n, k, delta) = (try int("n"), try int("k"), try real("delta"))
+            return { try BinomialDistribution.tailInversion(errors: k, n: n, delta: delta, precision: p) }
+        default:
+            let (q, c) = (try real("q"), try real("c"))
+            return { try BernoulliKL.inverseUpper(q, c, precision: p) }
+        }
+    }
+}
+
+struct UsageError: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
+}
+
+func microseconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12
+}
+
+/// Warm-up, then timed calls; the figures and the last result's ends as one JSON object.
+func measure(_ spec: Spec) throws -> [String: Any] {
+    let f = try spec.call()
+    var result = try f()
+    for _ in 0..<spec.warmups { result = try f() }
+    let clock = ContinuousClock()
+    var samples: [Double] = []
+    samples.reserveCapacity(spec.repeats)
+    var spent = 0.0
+    while samples.count < spec.repeats || spent < spec.minSeconds * 1e6 {
+        let start = clock.now
+        result = try f()
+        let us = microseconds(clock.now - start)
+        samples.append(us)
+        spent += us
+    }
+    let sorted = samples.sorted()
+    let mid = sorted.count / 2
+    let median = sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+    // Means of five consecutive batches, as Python's timeit reports: the best of them is the
+    // figure least disturbed by other processes on a shared machine.
+    let batches = stride(from: 0, to: 5, by: 1).map { b -> Double in
+        let chunk = samples[(b * samples.count / 5)..<((b + 1) * samples.count / 5)]
+        return chunk.isEmpty ? .nan : chunk.reduce(0, +) / Double(chunk.count)
+    }.filter { !$0.isNaN }
+    let ends = result.decimal(significantDigits: 45)
+    return [
+        "task": spec.task, "arguments": spec.arguments, "bits": spec.precision.bits,
+        "repeat": samples.count, "warmup": spec.warmups,
+        "median_us": median, "mean_us": spent / Double(samples.count), "min_us": sorted[0],
+        "batch_means_us": batches,
+        "lower": ends.lower, "upper": ends.upper,
+    ]
+}
+
+do {
+    let spec = try Spec(Array(CommandLine.arguments.dropFirst()))
+    let object = try measure(spec)
+    let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    print(String(decoding: data, as: UTF8.self))
+} catch let error as UsageError {
+    FileHandle.standardError.write(Data("bench: error: \(error)\n\(Spec.usage)\n".utf8))
+    exit(2)
+} catch {
+    FileHandle.standardError.write(Data("bench: error: \(error)\n".utf8))
+    exit(2)
+}
