@@ -59,3 +59,69 @@ struct CommandLineTests {
         #expect(run.stderr.contains("Error"))
     }
 }
+
+@Suite("boundbook eval, solve, explain and bounds")
+struct CatalogueCommandTests {
+    @Test("eval --format json gives outward-rounded ends with ≥ 40 digits at 256 bits")
+    func evalJSON() throws {
+        let run = try Run(["eval", "binomial_test", "errors=7", "n=100", "delta=0.05", "--precision", "256", "--format", "json"])
+        #expect(run.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["name"] as? String == "binomial_test")
+        let upper = try #require(object["upper"] as? String)
+        let lower = try #require(object["lower"] as? String)
+        #expect(upper.hasPrefix("0.127458015582970281745267991084043006"))
+        #expect(upper.filter(\.isNumber).count >= 40)
+        #expect(lower < upper)
+        #expect(object["vacuous"] as? Bool == false)
+        #expect(object["delta"] as? String == "0.05")
+        #expect((object["hypotheses"] as? [String]) == ["test_set_independent", "zero_one_loss"])
+    }
+
+    @Test("a vacuous bound says so, and classes may be written 2^k")
+    func vacuousAndPowers() throws {
+        let run = try Run(["eval", "occam", "risk=0.5", "n=10", "classes=2^1000", "delta=0.05", "--format", "json"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("\"vacuous\":true"))
+    }
+
+    @Test("solve finds the least n for Hoeffding at 1% (14979)")
+    func solve() throws {
+        let run = try Run(["solve", "hoeffding_test", "--for", "n", "--target", "0.01", "risk=0", "delta=0.05", "--format", "json"])
+        #expect(run.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["value"] as? String == "14979")
+        #expect(object["parameter"] as? String == "n")
+    }
+
+    @Test("bad input exits 2 with a message naming what was wrong", arguments: [
+        (["eval", "hoefding_test", "risk=0", "n=1", "delta=0.5"], "did you mean 'hoeffding_test'"),
+        (["eval", "kl_test", "risk=0.1", "n=10", "delta=1.5"], "'delta'"),
+        (["eval", "kl_test", "risk=0.1", "n=10"], "missing argument 'delta'"),
+        (["eval", "kl_test", "risk=.5", "n=10", "delta=0.1"], "0.5, not .5"),
+        (["eval", "kl_test", "risk=0.1", "n=10", "delta=0.1", "--precision", "0"], "precision"),
+        (["solve", "pac_bayes_catoni", "--for", "c", "--target", "0.2", "risk=0", "kl=1", "n=10", "delta=0.1"], "monotonicity"),
+    ])
+    func badInput(_ arguments: [String], _ message: String) throws {
+        let run = try Run(arguments)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains(message), "stderr: \(run.stderr)")
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test("explain shows formula, source, hypotheses and every parameter's domain and monotonicity")
+    func explain() throws {
+        let run = try Run(["explain", "vc"])
+        #expect(run.status == 0)
+        for needle in ["Cor. 3.19", "iid_sample", "zero_one_loss", "n ≥ dim", "nonincreasing", "0 < delta < 1"] {
+            #expect(run.stdout.contains(needle), "missing \(needle)")
+        }
+    }
+
+    @Test("bounds lists every family")
+    func bounds() throws {
+        let run = try Run(["bounds"])
+        #expect(run.status == 0)
+        for family in ["Test-set bounds", "PAC-Bayes", "VC dimension", "Utilities"] { #expect(run.stdout.contains(family)) }
+    }
+}

@@ -81,7 +81,8 @@ public struct BigFloat: Sendable, CustomStringConvertible {
     public func double(_ rounding: Rounding = .nearest) -> Double { mpfr_get_d(pointer, rounding.mpfr) }
 
     /// The binary exponent e with self = m · 2^e, 1/2 ≤ |m| < 1 (for finite non-zero values).
-    public var exponent: Int { Int(mpfr_get_exp(pointer)) }
+    /// Zero, infinities and NaN have no exponent: they report `Int.min / 4`, below every real one.
+    public var exponent: Int { isFinite && !isZero ? Int(mpfr_get_exp(pointer)) : Int.min / 4 }
 
     /// The exact value as a rational, or nil for NaN and infinities.
     public var rational: Rational? {

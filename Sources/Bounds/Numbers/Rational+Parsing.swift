@@ -59,9 +59,23 @@ extension Rational {
         self = value
     }
 
-    /// Parses `a/b` (two decimal literals) or a single decimal literal.
+    /// Parses `a/b` (two decimal literals), `a^k` (an integer power, e.g. `2^1000000` classes),
+    /// or a single decimal literal.
     public init(parsing text: String) throws {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let caret = trimmed.firstIndex(of: "^") {
+            let base = try Rational(decimalLiteral: String(trimmed[..<caret]))
+            let exponentText = String(trimmed[trimmed.index(after: caret)...])
+            guard let k = Int(exponentText), k >= 0 else {
+                throw BoundsError.invalidLiteral(text: text, reason: "the exponent after '^' must be a non-negative integer")
+            }
+            let bits = Double(k) * Swift.max(1, Double(base.numerator.bitWidth + base.denominator.bitWidth))
+            guard bits <= Double(1 << 24) else {
+                throw BoundsError.tooLarge(what: "the exact power \(text)", limit: "2^24 bits")
+            }
+            self = try base.power(k)
+            return
+        }
         if let slash = trimmed.firstIndex(of: "/") {
             let num = try Rational(decimalLiteral: String(trimmed[..<slash]))
             let den = try Rational(decimalLiteral: String(trimmed[trimmed.index(after: slash)...]))

@@ -32,9 +32,11 @@ public enum Binomial {
         }
         let guardBits = 16 + Int(log2(Double(n) + 2) * 1.5)
         let w = p.adding(guardBits)
-        let a = try Interval(n + 1, precision: w).lgamma()
-        let b = try Interval(k + 1, precision: w).lgamma()
-        let c = try Interval(n - k + 1, precision: w).lgamma()
+        // n + 1 may overflow Int at n = Int.max: build the arguments as exact big integers.
+        let one = BigInteger(1)
+        let a = try Interval(BigInteger(n) + one, precision: w).lgamma()
+        let b = try Interval(BigInteger(k) + one, precision: w).lgamma()
+        let c = try Interval(BigInteger(n - k) + one, precision: w).lgamma()
         return (a - b - c).rounded(to: p)
     }
 

@@ -69,7 +69,7 @@ public enum BinomialDistribution {
         let term = try leadingTerm(k, n, pi, q, w)
         if k >= n { return (one, term) }
         // Below the mode (k < (n+1)p) the ratios t_{i−1}/t_i = i(1−p)/((n−i+1)p) are < 1.
-        let ratioAtK = try (Interval(k, precision: w) * q) / (Interval(n - k + 1, precision: w) * pi)
+        let ratioAtK = try (Interval(k, precision: w) * q) / (Interval(BigInteger(n - k) + BigInteger(1), precision: w) * pi)
         if k == 0 || ratioAtK.upper < BigFloat(1) {
             let sum = lowerTail(k, n, p, q, term, w)
             return (Interval(unchecked: sum.lower, BigFloat.minimum(sum.upper, BigFloat(1)), w), term)
