@@ -81,3 +81,28 @@ func expectEncloses(_ x: Interval, _ reference: String, relative: Double = 1e-30
         #expect(width < relative, "\(x) is \(width) wide (relative)", sourceLocation: sourceLocation)
     }
 }
+
+/// SplitMix64 (Steele, Lea and Flood, "Fast splittable pseudorandom number generators", 2014):
+/// the one generator behind every seeded sweep, so a failing case replays from its printed seed.
+protocol SplitMix64 {
+    var state: UInt64 { get set }
+}
+
+extension SplitMix64 {
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in the range (modulo bias below 2⁻⁴⁰ for the ranges used here).
+    mutating func int(in range: ClosedRange<Int>) -> Int {
+        let span = UInt64(range.upperBound - range.lowerBound) + 1
+        return range.lowerBound + Int(next() % span)
+    }
+
+    /// Uniform in [0, 1).
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}

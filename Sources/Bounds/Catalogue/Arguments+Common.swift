@@ -9,6 +9,14 @@ extension Arguments {
         let n = try integer(name, atLeast: minimum)
         return (n, Interval(n, precision: precision))
     }
+    /// A count such as `errors` that must lie in 0 … `total` (the value of `totalName`).
+    func count(_ name: String, of total: Int, _ totalName: String) throws -> Int {
+        let k = try integer(name)
+        guard k >= 0, k <= total else {
+            throw BoundsError.domain(function: entry, parameter: name, requirement: "integer 0 ≤ \(name) ≤ \(totalName) (= \(total))", value: String(k))
+        }
+        return k
+    }
     /// A small exact integer as an interval at the working precision.
     func constant(_ k: Int) -> Interval { Interval(k, precision: precision) }
     /// ln(1/δ) = −ln δ, enclosed.

@@ -7,23 +7,11 @@ import Testing
 ///
 /// The denominators are mostly odd and large, so the inputs are rarely binary numbers and the
 /// intervals built from them have to round their ends outward.
-struct SplitMix64Rationals {
-    private(set) var state: UInt64
+struct SplitMix64Rationals: SplitMix64 {
+    var state: UInt64
 
     init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(in range: ClosedRange<Int>) -> Int {
-        let span = UInt64(range.upperBound - range.lowerBound) + 1
-        return range.lowerBound + Int(next() % span)
-    }
 
     /// A rational in [lo, hi]: lo + (hi − lo)·n/d with d up to about a million.
     mutating func rational(in lo: Rational, _ hi: Rational) throws -> Rational {

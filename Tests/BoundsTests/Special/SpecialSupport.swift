@@ -4,23 +4,11 @@ import Testing
 
 /// SplitMix64 (Steele, Lea and Flood 2014): the source of the Special layer's seeded sweeps.
 /// Every sweep names its seed in the test name, so a failing case can be replayed.
-struct SpecialRandom {
-    private(set) var state: UInt64
+struct SpecialRandom: SplitMix64 {
+    var state: UInt64
 
     init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(in range: ClosedRange<Int>) -> Int {
-        let span = UInt64(range.upperBound - range.lowerBound) + 1
-        return range.lowerBound + Int(next() % span)
-    }
 
     /// An integer in [1, maximum] whose decimal order of magnitude is uniform.
     mutating func logUniform(upTo maximum: Int) -> Int {

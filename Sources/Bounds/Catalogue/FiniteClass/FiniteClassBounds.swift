@@ -44,11 +44,8 @@ extension Catalogue {
             spendsDelta: true, isRiskBound: true,
             evaluate: { a in
                 let n = try a.integer("n", atLeast: 1)
-                let k = try a.integer("errors")
+                let k = try a.count("errors", of: n, "n")
                 let bits = try a.integer("bits", atLeast: 0)
-                guard k >= 0, k <= n else {
-                    throw BoundsError.domain(function: "occam_binomial", parameter: "errors", requirement: "integer 0 ≤ errors ≤ n (= \(n))", value: String(k))
-                }
                 let delta = try a.delta()
                 let scaled = Interval(unchecked: delta.lower.timesPowerOfTwo(-bits, .down), delta.upper.timesPowerOfTwo(-bits, .up), a.precision)
                 return .interval(try BinomialDistribution.tailInversion(errors: k, n: n, delta: scaled, precision: a.precision))

@@ -93,10 +93,7 @@ extension Catalogue {
             spendsDelta: true, isRiskBound: true,
             evaluate: { a in
                 let m = try a.integer("samples", atLeast: 1)
-                let k = try a.integer("errors")
-                guard k >= 0, k <= m else {
-                    throw BoundsError.domain(function: "mc_risk", parameter: "errors", requirement: "integer 0 ≤ errors ≤ samples (= \(m))", value: String(k))
-                }
+                let k = try a.count("errors", of: m, "samples")
                 let mi = a.constant(m)
                 let delta = try a.delta()
                 return .interval(try BernoulliKL.inverseUpper(try a.constant(k) / mi, try (try (a.constant(2) / delta).log()) / mi, precision: a.precision))

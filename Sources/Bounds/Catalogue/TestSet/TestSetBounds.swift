@@ -42,10 +42,7 @@ extension Catalogue {
             spendsDelta: true, isRiskBound: true,
             evaluate: { a in
                 let n = try a.integer("n", atLeast: 1)
-                let k = try a.integer("errors")
-                guard k >= 0, k <= n else {
-                    throw BoundsError.domain(function: "binomial_test", parameter: "errors", requirement: "integer 0 ≤ errors ≤ n (= \(n))", value: String(k))
-                }
+                let k = try a.count("errors", of: n, "n")
                 return .interval(try BinomialDistribution.tailInversion(errors: k, n: n, delta: try a.delta(), precision: a.precision))
             }),
         CatalogueEntry(
