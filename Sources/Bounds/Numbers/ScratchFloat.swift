@@ -57,4 +57,15 @@ final class ScratchFloat {
         return diff < e
     }
     var isZero: Bool { mpfr_zero_p(pointer) != 0 }
+
+    /// Runs the lower-tail recurrence of the binomial CDF in C (see `bb_binomial_lower_steps`):
+    /// self is the current term t_i, `sum` the partial sum; returns the last index added.
+    func binomialLowerSteps(sum: ScratchFloat, ratio: ScratchFloat, from i: Int, n: Int, stop: Int, _ r: Rounding) -> Int {
+        bb_binomial_lower_steps(pointer, sum.pointer, ratio.pointer, i, n, stop, r.mpfr)
+    }
+
+    /// The upper-tail recurrence (see `bb_binomial_upper_steps`), starting at t_first.
+    func binomialUpperSteps(sum: ScratchFloat, ratio: ScratchFloat, from i: Int, n: Int, stop: Int, _ r: Rounding) -> Int {
+        bb_binomial_upper_steps(pointer, sum.pointer, ratio.pointer, i, n, i, stop, r.mpfr)
+    }
 }

@@ -26,7 +26,7 @@ public enum Binomial {
         try Domain.between(k, 0, n, "log_binomial", "k", "n")
         let m = Swift.min(k, n - k)
         if m == 0 { return Interval(0, precision: p) }
-        if Double(m) * log2(Double(n) + 1) <= 8192 {
+        if Double(m) * log2(Double(n) + 1) <= 16384 {
             let exact = BigInteger.binomial(UInt(n), UInt(m))
             return try Interval(exact, precision: p.adding(8)).log().rounded(to: p)
         }

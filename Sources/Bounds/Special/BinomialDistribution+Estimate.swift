@@ -34,10 +34,8 @@ extension BinomialDistribution {
         return (Foundation.log1p(-Swift.min(1, Foundation.exp(logTerm) * s)), logTerm)
     }
 
-    /// Safeguarded Newton on ln F(p) = ln δ in double precision, then Newton steps on F(p) = δ
-    /// at the working precision; nil when no estimate is available.
-    static func newtonGuess(_ k: Int, _ n: Int, _ delta: BigFloat, _ w: Precision) throws -> BigFloat? {
-        let logDelta = delta.log(Precision(unchecked: 64), .nearest).double()
+    /// Safeguarded Newton on ln F(p) = ln δ in double precision; nil when it finds no root in (0, 1).
+    static func doubleRoot(_ k: Int, _ n: Int, logDelta: Double) -> Double? {
         guard logDelta.isFinite else { return nil }
         var a = 0.0
         var b = 1.0
@@ -57,22 +55,49 @@ extension BinomialDistribution {
             if Swift.abs(next - x) <= 4e-16 * x || b - a <= 4e-16 * b { x = next; break }
             x = next
         }
-        guard x > 0, x < 1 else { return nil }
-        var xb = BigFloat(x)
-        var correctBits = 40
-        while correctBits < w.bits {
-            let (cdf, term) = try pointCDF(k, n, xb, w)
-            let f = BigFloat.subtract(cdf.midpoint, delta, w, .nearest)
-            let oneMinus = BigFloat.subtract(BigFloat(1), xb, w, .nearest)
-            let slope = BigFloat.divide(
-                BigFloat.multiply(BigFloat(n - k), term.midpoint, w, .nearest), oneMinus, w, .nearest
-            ).negated
-            guard slope.signum < 0, slope.isFinite else { return xb }
-            let next = BigFloat.subtract(xb, BigFloat.divide(f, slope, w, .nearest), w, .nearest)
-            guard next.signum > 0, next < BigFloat(1) else { return xb }
-            xb = next
-            correctBits *= 2
+        return x > 0 && x < 1 ? x : nil
+    }
+}
+
+extension BinomialDistribution.Model {
+    /// An estimate of the root of F(p) = δ good to about `bits` bits: the double-precision root
+    /// (≈ 40–47 bits), then steps of Householder's fourth-order method on sums rounded to
+    /// nearest — one step usually reaches 128 bits. Never trusted: the caller proves the ends.
+    func rootEstimate(_ delta: BigFloat, bits: Int) throws -> BigFloat? {
+        let logDelta = delta.log(Precision(unchecked: 64), .nearest).double()
+        guard let x0 = BinomialDistribution.doubleRoot(k, n, logDelta: logDelta) else { return nil }
+        let w = self.w
+        func mul(_ a: BigFloat, _ b: BigFloat) -> BigFloat { BigFloat.multiply(a, b, w, .nearest) }
+        func sub(_ a: BigFloat, _ b: BigFloat) -> BigFloat { BigFloat.subtract(a, b, w, .nearest) }
+        func div(_ a: BigFloat, _ b: BigFloat) -> BigFloat { BigFloat.divide(a, b, w, .nearest) }
+        var x = BigFloat(x0)
+        var accurate = 36
+        while accurate < bits {
+            let (cdf, term) = try cdf(at: x, .nearest)
+            let f = sub(cdf, delta)
+            let oneMinus = sub(BigFloat(1), x)
+            // F′ = −(n−k) t_k / (1−p); with g = k/p − (n−k−1)/(1−p): F″ = F′g, F‴ = F′(g² + g′).
+            let d1 = div(mul(BigFloat(n - k), term), oneMinus).negated
+            guard d1.signum < 0, d1.isFinite else { return x }
+            let g = sub(div(BigFloat(k), x), div(BigFloat(n - k - 1), oneMinus))
+            let gPrime = BigFloat.add(div(BigFloat(k), mul(x, x)), div(BigFloat(n - k - 1), mul(oneMinus, oneMinus)), w, .nearest).negated
+            let d2 = mul(d1, g)
+            let d3 = mul(d1, BigFloat.add(mul(g, g), gPrime, w, .nearest))
+            // Householder (order 4): Δ = (6 f F′² − 3 f² F″) / (6 F′³ − 6 f F′ F″ + f² F‴).
+            let ff = mul(f, f)
+            let numerator = sub(mul(BigFloat(6), mul(f, mul(d1, d1))), mul(BigFloat(3), mul(ff, d2)))
+            let denominator = BigFloat.add(
+                sub(mul(BigFloat(6), mul(d1, mul(d1, d1))), mul(BigFloat(6), mul(f, mul(d1, d2)))),
+                mul(ff, d3), w, .nearest)
+            let step = div(numerator, denominator)
+            let next = sub(x, step)
+            guard next.signum > 0, next < BigFloat(1), step.isFinite else { return x }
+            // The step's size measures the old error; the new one is about its fourth power.
+            let relative = step.isZero ? w.bits : x.exponent - step.exponent
+            accurate = Swift.max(accurate + 1, Swift.min(4 * relative - 12, w.bits))
+            x = next
+            if step.isZero { break }
         }
-        return xb
+        return x
     }
 }

@@ -70,6 +70,33 @@ public enum MonotoneRoot {
         return (a, b)
     }
 
+    /// Which end of the crossing's enclosure a caller needs proven.
+    public enum Side: Sendable { case lower, upper }
+
+    /// One proven end of the enclosure of x*: first a single probe just beside the guess on the
+    /// wanted side (widened a few times), so that a good guess costs one certified evaluation;
+    /// otherwise the full `enclose`.
+    public static func bound(
+        _ side: Side, lo: BigFloat, hi: BigFloat, guess: BigFloat?, precision p: Precision,
+        isRight: (BigFloat) throws -> Bool, isLeft: (BigFloat) throws -> Bool
+    ) rethrows -> BigFloat {
+        if let g = guess, g.isFinite, lo < g, g < hi {
+            for widen in stride(from: 2, through: 26, by: 8) {
+                let eps = g.isZero ? BigFloat(1).timesPowerOfTwo(-p.bits * 2) : g.magnitude.timesPowerOfTwo(-p.bits + widen)
+                switch side {
+                case .upper:
+                    let right = BigFloat.add(g, eps, p.adding(8), .up)
+                    if right < hi, try isRight(right) { return right }
+                case .lower:
+                    let left = BigFloat.subtract(g, eps, p.adding(8), .down)
+                    if lo < left, try isLeft(left) { return left }
+                }
+            }
+        }
+        let bracket = try enclose(lo: lo, hi: hi, guess: guess, precision: p, isRight: isRight, isLeft: isLeft)
+        return side == .upper ? bracket.upper : bracket.lower
+    }
+
     /// Whether [a, b] is narrower than 2^(−bits) relative to its ends (or absolutely, near 0).
     static func isNarrow(_ a: BigFloat, _ b: BigFloat, _ p: Precision) -> Bool {
         guard a.isFinite, b.isFinite else { return false }

@@ -1,0 +1,126 @@
+import Foundation
+
+extension BinomialDistribution {
+    /// Bin(n, ·) with k fixed: what every evaluation at a new p can reuse (ln C(n, k)).
+    struct Model {
+        let k: Int
+        let n: Int
+        let w: Precision
+        /// ln C(n, k) at extra precision, when C(n, k) is too large to use exactly.
+        let logCoefficient: Interval?
+        /// C(n, k) exactly, when it is small.
+        let coefficient: Interval?
+        /// The sums stop once a term is 2^(−stopBits) of the partial sum: the rest is bounded
+        /// geometrically when rounding up, and may be dropped when rounding down.
+        var stopBits: Int { w.bits - 12 }
+
+        init(k: Int, n: Int, w: Precision) throws {
+            self.k = k
+            self.n = n
+            self.w = w
+            let m = Swift.min(k, n - k)
+            if Double(m) * log2(Double(n) + 1) <= 16384 {
+                coefficient = Interval(BigInteger.binomial(UInt(n), UInt(m)), precision: w)
+                logCoefficient = nil
+            } else {
+                coefficient = nil
+                logCoefficient = try Binomial.logCoefficient(n, k, precision: w.adding(16))
+            }
+        }
+
+        /// t_k = C(n,k) p^k (1−p)^(n−k) at an exact p, rounded in direction r. Every factor is
+        /// positive and every step monotone, so rounding each in direction r bounds the product.
+        func leadingTerm(_ p: BigFloat, _ r: Rounding) -> BigFloat {
+            let oneMinus = BigFloat.subtract(BigFloat(1), p, w, r)
+            if let c = coefficient {
+                let cr = r == .up ? c.upper : r == .down ? c.lower : c.midpoint
+                let powers = BigFloat.multiply(p.power(k, w, r), oneMinus.power(n - k, w, r), w, r)
+                return BigFloat.multiply(cr, powers, w, r)
+            }
+            // ln t_k has magnitude up to about k|ln p| + (n−k)|ln(1−p)|: its absolute error becomes
+            // t_k's relative error, so carry that many bits more, plus a margin.
+            let pd = p.double()
+            let size = Double(k) * Swift.abs(Foundation.log(Swift.max(pd, 1e-300)))
+                + Double(n - k) * Swift.abs(Foundation.log1p(-Swift.min(pd, 0.9999999999999999)))
+            let wide = w.adding(16 + Int(log2(Swift.max(size, 1))))
+            let logC = logCoefficient!
+            let lc = r == .up ? logC.upper : r == .down ? logC.lower : logC.midpoint
+            let a = BigFloat.multiply(BigFloat(k), p.log(wide, r), wide, r)
+            let b = BigFloat.multiply(BigFloat(n - k), p.negated.log1p(wide, r), wide, r)
+            return BigFloat.add(BigFloat.add(lc, a, wide, r), b, wide, r).exp(w, r)
+        }
+
+        /// One bound of P[Bin(n,p) ≤ k] at an exact p — `.down` a lower bound, `.up` an upper
+        /// bound, `.nearest` an estimate — and the matching end of the leading term t_k.
+        func cdf(at p: BigFloat, _ r: Rounding) throws -> (cdf: BigFloat, term: BigFloat) {
+            let one = BigFloat(1)
+            let zero = BigFloat(0)
+            if p.isZero { return (one, k == 0 ? one : zero) }
+            if p >= one { return (k >= n ? one : zero, k == n ? one : zero) }
+            let q = Interval(1, precision: w) - Interval(point: p, precision: w)
+            if k >= n { return (one, leadingTerm(p, r)) }
+            // Below the mode (k(1−p) < (n−k+1)p) the ratios t_{i−1}/t_i = i(1−p)/((n−i+1)p) are < 1.
+            let belowMode = BigFloat.multiply(BigFloat(k), q.upper, w, .up) < BigFloat.multiply(BigFloat(n - k), p, w, .down)
+            if k == 0 || belowMode {
+                let term = leadingTerm(p, r)
+                return (BigFloat.minimum(lowerTail(p, q, term, r), one), term)
+            }
+            // Above it, 1 − Σ_{i>k} t_i: a lower bound of the CDF needs an upper bound of the tail.
+            let term = leadingTerm(p, r.reversed)
+            let value = BigFloat.subtract(one, upperTail(p, q, term, r.reversed), w, r)
+            return (BigFloat.maximum(value, zero), term)
+        }
+
+        /// Σ_{i ≤ k} t_i rounded in direction r, summed downward from t_k; rounding up adds a
+        /// geometric bound on the terms it does not sum (rounding down may drop them).
+        func lowerTail(_ p: BigFloat, _ q: Interval, _ term: BigFloat, _ r: Rounding) -> BigFloat {
+            // (1−p)/p rounded in direction r: the common factor of every ratio.
+            let ratio = ScratchFloat(r == .down ? q.lower : r == .up ? q.upper : q.midpoint, w, r)
+            ratio.divide(p, r)
+            let t = ScratchFloat(term, w, r)
+            let sum = ScratchFloat(term, w, r)
+            let scratch = ScratchFloat(w)
+            // Sum until the terms are negligible; then, rounding up, bound what is left.
+            let i = t.binomialLowerSteps(sum: sum, ratio: ratio, from: k, n: n, stop: stopBits, r)
+            if i > 0 && r == .up {
+                // Ratios only fall further from the mode: Σ_{j<i} t_j ≤ t_i · r_i / (1 − r_i).
+                let ri = ScratchFloat(w)
+                ri.set(ratio, .up); ri.multiply(UInt(i), .up); ri.divide(UInt(n - i + 1), .up)
+                if ri.compare(BigFloat(1)) < 0 {
+                    ri.geometricTail(.up, scratch: scratch)
+                    t.multiply(ri, .up)
+                    sum.add(t, .up)
+                } else {
+                    // Not below the mode after all (cannot happen for k < (n+1)p): sum the rest.
+                    _ = t.binomialLowerSteps(sum: sum, ratio: ratio, from: i, n: n, stop: Int.max / 4, r)
+                }
+            }
+            return sum.value
+        }
+
+        /// Σ_{i > k} t_i rounded in direction r, summed upward from t_{k+1}, with the same
+        /// geometric bound on the rest when rounding up.
+        func upperTail(_ p: BigFloat, _ q: Interval, _ term: BigFloat, _ r: Rounding) -> BigFloat {
+            // p/(1−p) rounded in direction r.
+            let ratio = ScratchFloat(p, w, r)
+            ratio.divide(r == .down ? q.upper : r == .up ? q.lower : q.midpoint, r)
+            let t = ScratchFloat(term, w, r)
+            let sum = ScratchFloat(w)
+            let scratch = ScratchFloat(w)
+            let i = t.binomialUpperSteps(sum: sum, ratio: ratio, from: k, n: n, stop: stopBits, r)
+            if i < n && r == .up {
+                // s_i = (n−i)p / ((i+1)(1−p)) falls as i grows: Σ_{j>i} t_j ≤ t_i · s_i / (1 − s_i).
+                let si = ScratchFloat(w)
+                si.set(ratio, .up); si.multiply(UInt(n - i), .up); si.divide(UInt(i + 1), .up)
+                if si.compare(BigFloat(1)) < 0 {
+                    si.geometricTail(.up, scratch: scratch)
+                    t.multiply(si, .up)
+                    sum.add(t, .up)
+                } else {
+                    _ = t.binomialUpperSteps(sum: sum, ratio: ratio, from: i, n: n, stop: Int.max / 4, r)
+                }
+            }
+            return sum.value
+        }
+    }
+}
