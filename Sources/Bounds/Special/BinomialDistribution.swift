@@ -40,12 +40,14 @@ public enum BinomialDistribution {
             return Interval(unchecked: lo, hi, p)
         }
         let model = try Model(k: k, n: n, w: workingPrecision(p, n))
-        // Right of the root: the CDF's upper bound is below δ; left: its lower bound reaches δ.
-        let isRight: (BigFloat) throws -> Bool = { x in try model.cdf(at: x, .up).cdf < delta.lower }
-        let isLeft: (BigFloat) throws -> Bool = { x in try model.cdf(at: x, .down).cdf >= delta.upper }
+        // For a level d, right of the root means the CDF's upper bound is below d; left means
+        // its lower bound reaches d. The lower end solves for δ's upper end, the upper for its lower.
+        func sides(_ d: BigFloat) -> (isRight: (BigFloat) throws -> Bool, isLeft: (BigFloat) throws -> Bool) {
+            ({ x in try model.cdf(at: x, .up).cdf < d }, { x in try model.cdf(at: x, .down).cdf >= d })
+        }
         let guess = try model.rootEstimate(delta.midpoint, bits: p.bits - 1)
-        let lo = try MonotoneRoot.bound(.lower, lo: BigFloat(0), hi: BigFloat(1), guess: guess, precision: p, isRight: isRight, isLeft: isLeft)
-        let hi = try MonotoneRoot.bound(.upper, lo: BigFloat(0), hi: BigFloat(1), guess: guess, precision: p, isRight: isRight, isLeft: isLeft)
+        let (lo, hi) = try MonotoneRoot.ends(
+            lo: BigFloat(0), hi: BigFloat(1), guess: guess, precision: p, lower: sides(delta.upper), upper: sides(delta.lower))
         return Interval(unchecked: lo.rounded(to: p, .down), hi.rounded(to: p, .up), p)
     }
 

@@ -97,6 +97,27 @@ public enum MonotoneRoot {
         return side == .upper ? bracket.upper : bracket.lower
     }
 
+    /// Both ends of an enclosure whose two ends may belong to slightly different problems (the
+    /// lower end to the inputs' lower ends, say), sharing one estimate. With a good estimate each
+    /// end costs one certified evaluation. A poor one leaves an end proven but far away; then that
+    /// end is searched again from the other, which `bound` found close to the crossing.
+    public static func ends(
+        lo: BigFloat, hi: BigFloat, guess: BigFloat?, precision p: Precision,
+        lower: (isRight: (BigFloat) throws -> Bool, isLeft: (BigFloat) throws -> Bool),
+        upper: (isRight: (BigFloat) throws -> Bool, isLeft: (BigFloat) throws -> Bool)
+    ) throws -> (lower: BigFloat, upper: BigFloat) {
+        var a = try bound(.lower, lo: lo, hi: hi, guess: guess, precision: p, isRight: lower.isRight, isLeft: lower.isLeft)
+        var b = try bound(.upper, lo: lo, hi: hi, guess: guess, precision: p, isRight: upper.isRight, isLeft: upper.isLeft)
+        let loose = Precision(unchecked: Swift.max(2, p.bits - 40))
+        if !isNarrow(a, b, loose) {
+            let a2 = try bound(.lower, lo: lo, hi: hi, guess: b, precision: p, isRight: lower.isRight, isLeft: lower.isLeft)
+            let b2 = try bound(.upper, lo: lo, hi: hi, guess: a, precision: p, isRight: upper.isRight, isLeft: upper.isLeft)
+            a = BigFloat.maximum(a, a2)
+            b = BigFloat.minimum(b, b2)
+        }
+        return (a, b)
+    }
+
     /// Whether [a, b] is narrower than 2^(−bits) relative to its ends (or absolutely, near 0).
     static func isNarrow(_ a: BigFloat, _ b: BigFloat, _ p: Precision) -> Bool {
         guard a.isFinite, b.isFinite else { return false }
