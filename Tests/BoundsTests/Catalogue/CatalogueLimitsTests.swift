@@ -145,6 +145,22 @@ struct CatalogueLimitsTests {
         }
     }
 
+    @Test("ln Π(n) for a huge Sauer–Shelah sum lies between ln C(n,d) and ln C(n,d) + ln(1/(1−d/(n−d+1)))")
+    func logSauerShelahLarge() throws {
+        let (n, d) = (1_000_000, 100_000)
+        let value = try Binomial.logSauerShelah(n, d, precision: p128)
+        let leading = try Binomial.logCoefficient(n, d, precision: p128)
+        let r = try Interval(d, precision: p128) / Interval(n - d + 1, precision: p128)
+        let geometric = -(try (Interval(1, precision: p128) - r).log())
+        #expect(leading.upper < value.lower, "\(value) vs ln C = \(leading)")
+        #expect(value.upper < (leading + geometric).lower)
+        #expect(value.relativeWidth.double(.up) < 1e-30)
+        // d ≥ n: Π(n) = 2ⁿ exactly.
+        let full = try Binomial.logSauerShelah(60_000, 3_000_000, precision: p128)
+        let nLn2 = Interval(60_000, precision: p128) * Interval.ln2(p128)
+        #expect(full.lower <= nLn2.upper && nLn2.lower <= full.upper)
+    }
+
     @Test("huge inputs: classes = 2^1000000 via log_classes, n = 10¹², δ = 10⁻³⁰⁰")
     func hugeInputs() throws {
         let viaLog = try evaluate("occam", ["risk": "0", "n": "1000000000000", "log_classes": "693147.18055994530941723212145817656807550013436", "delta": "1e-300"])

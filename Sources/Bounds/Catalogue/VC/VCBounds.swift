@@ -28,7 +28,7 @@ extension Catalogue {
             }),
         CatalogueEntry(
             name: "vc_growth", family: .vc,
-            summary: "The VC bound with the exact Sauer–Shelah growth function.",
+            summary: "The VC bound with the Sauer–Shelah growth function, certified (exact sum or 2ⁿ·P[Bin(n,½) ≤ d]).",
             formula: "risk + sqrt(2·ln Π(n) / n) + sqrt(ln(1/δ) / (2n)), Π(n) = Σ_{i=0}^{min(d,n)} C(n, i)",
             latex: #"\hat R + \sqrt{\frac{2\ln\Pi(n)}{n}} + \sqrt{\frac{\ln(1/\delta)}{2n}}"#,
             citation: "\(foml), Cor. 3.9 with Sauer's lemma (Thm 3.17)",
@@ -37,8 +37,7 @@ extension Catalogue {
             spendsDelta: true, isRiskBound: true,
             evaluate: { a in
                 let (risk, (nInt, n), delta) = (try a.risk(), try a.sampleSize(), try a.delta())
-                let growth = try Binomial.sauerShelah(nInt, try a.integer("dim", atLeast: 0))
-                let logGrowth = try Interval(growth, precision: a.precision.adding(8)).log().rounded(to: a.precision)
+                let logGrowth = try Binomial.logSauerShelah(nInt, try a.integer("dim", atLeast: 0), precision: a.precision)
                 return .interval(risk + (try (a.constant(2) * logGrowth / n).sqrt()) + (try a.hoeffdingTerm(delta, n)))
             }),
         CatalogueEntry(
