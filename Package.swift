@@ -32,6 +32,7 @@ let package = Package(
             name: "BoundsTests", dependencies: ["Bounds"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "boundbookTests", dependencies: ["boundbook"]),
     ]
 )

@@ -1,0 +1,108 @@
+import Bounds
+
+/// The notebook language's syntax tree (LANGUAGE.md §3–5): what the parser produces and the
+/// checker and evaluator consume. Every node carries its source range.
+
+/// An expression with its source range.
+public struct Expr: Sendable {
+    public var kind: ExprKind
+    public var range: SourceRange
+
+    public init(_ kind: ExprKind, _ range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+}
+
+public enum UnaryOp: String, Sendable {
+    case negate = "-"
+    case not = "not"
+}
+
+public enum BinaryOp: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^"
+    case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">=", equal = "==", notEqual = "!="
+    case and = "and", or = "or"
+
+    public var isComparison: Bool {
+        switch self {
+        case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual: return true
+        default: return false
+        }
+    }
+}
+
+/// `f(x, delta: 0.05)`: a positional (label nil) or named argument.
+public struct Argument: Sendable {
+    public var label: String?
+    public var labelRange: SourceRange?
+    public var value: Expr
+
+    public init(label: String?, labelRange: SourceRange?, value: Expr) {
+        self.label = label
+        self.labelRange = labelRange
+        self.value = value
+    }
+}
+
+public enum SolveDirection: String, Sendable { case smallest, largest }
+
+public indirect enum ExprKind: Sendable {
+    /// An exact literal (`100`, `10_000`, `0.05`, `1e-3`), with its text as written.
+    case number(Rational, text: String)
+    case string(String)
+    case identifier(String)
+    /// `[a, b, c]`
+    case list([Expr])
+    case unary(UnaryOp, Expr)
+    case binary(BinaryOp, Expr, Expr)
+    /// `callee(arguments)`; the callee is an identifier in the language as specified.
+    case call(callee: Expr, arguments: [Argument])
+    /// `x[i]`
+    case index(Expr, Expr)
+    /// `x.name`
+    case member(Expr, name: String)
+    /// `smallest n where COND`, `largest x in [a, b] where COND`.
+    case solve(SolveDirection, variable: String, variableRange: SourceRange, interval: (Expr, Expr)?, condition: Expr)
+}
+
+/// A statement with its source range and the attributes of its trailing comment
+/// (`claim b <= 0.13  # points: 2, hidden` gives ["points": "2", "hidden": ""]).
+public struct Statement: Sendable {
+    public var kind: StatementKind
+    public var range: SourceRange
+    public var attributes: [String: String]
+
+    public init(_ kind: StatementKind, _ range: SourceRange, attributes: [String: String] = [:]) {
+        self.kind = kind
+        self.range = range
+        self.attributes = attributes
+    }
+}
+
+public enum StatementKind: Sendable {
+    /// `let NAME = EXPR`
+    case binding(name: String, nameRange: SourceRange, value: Expr)
+    /// `fn NAME(a, b) = EXPR`
+    case function(name: String, nameRange: SourceRange, parameters: [(String, SourceRange)], body: Expr)
+    /// `EXPR` on its own: show the value.
+    case show(Expr)
+    /// `claim EXPR`
+    case claim(Expr)
+    /// `assume NAME, NAME, …`
+    case assume([(String, SourceRange)])
+    /// `budget EXPR`
+    case budget(Expr)
+    /// `ledger`
+    case ledger
+    /// `precision EXPR`
+    case precision(Expr)
+    /// `plot x: EXPR, y: EXPR, …`
+    case plot([Argument])
+}
+
+/// The statements of one cell, in order.
+public struct Program: Sendable {
+    public var statements: [Statement]
+    public init(statements: [Statement]) { self.statements = statements }
+}
