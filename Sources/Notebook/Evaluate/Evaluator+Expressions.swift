@@ -1,0 +1,144 @@
+import Bounds
+
+extension Evaluator {
+    /// Evaluates an expression in a context.
+    func eval(_ e: Expr, _ ctx: Context) throws -> Value {
+        switch e.kind {
+        case .number(let q, _):
+            return .number(.exact(q))
+        case .string(let s):
+            return .string(s)
+        case .identifier(let name):
+            return try lookup(name, e.range, ctx)
+        case .list(let items):
+            return .vector(try items.map { try eval($0, ctx) })
+        case let .unary(op, x):
+            let v = try eval(x, ctx)
+            switch op {
+            case .negate: return try Arithmetic.map(v, e.range) { n in Arithmetic.negate(n) }
+            case .not:
+                guard case let .truth(d, c) = v else { throw EvaluationError("'not' needs a comparison, got \(v.typeName)", at: x.range) }
+                return .truth(d.negated, certificates: c)
+            }
+        case let .binary(op, a, b):
+            return try binary(op, a, b, e.range, ctx)
+        case let .call(callee, arguments):
+            guard case .identifier(let name) = callee.kind else {
+                throw EvaluationError("only named functions can be called", at: callee.range)
+            }
+            return try call(name, callee.range, arguments, e.range, ctx)
+        case let .index(base, index):
+            return try subscriptValue(try eval(base, ctx), try eval(index, ctx), base.range, index.range, ctx)
+        case let .member(base, name):
+            return try memberValue(try eval(base, ctx), name, e.range)
+        case let .solve(direction, variable, variableRange, interval, condition):
+            return try solve(direction, variable, variableRange, interval, condition, e.range, ctx)
+        }
+    }
+
+    func lookup(_ name: String, _ range: SourceRange, _ ctx: Context) throws -> Value {
+        if let v = ctx.locals[name] { return v }
+        if var b = bindings[name] {
+            let p = Swift.max(ctx.precision, b.precision)
+            if let v = b.values[p.bits] { return v }
+            guard let expr = b.expr else { throw EvaluationError("'\(name)' has no value", at: range) }
+            // Re-evaluated at a higher precision for an undecided claim: same cell, same keys.
+            var inner = Context(precision: p, cell: b.cell)
+            inner.path = ""
+            let v = try eval(expr, inner)
+            b.values[p.bits] = v
+            bindings[name] = b
+            return v
+        }
+        if let c = Builtins.constant(name, ctx.precision) { return .number(c) }
+        if functions[name] != nil || Builtins.names.contains(name) || Catalogue.entry(named: name) != nil {
+            throw EvaluationError("'\(name)' is a function: call it with arguments, like \(name)(…)", at: range)
+        }
+        let known = Array(bindings.keys) + Array(functions.keys) + Array(ctx.locals.keys) + Builtins.names + Catalogue.entries.map(\.name)
+        let near = known.map { ($0, Catalogue.editDistance(name, $0)) }.filter { $0.1 <= Swift.max(1, name.count / 3) }.sorted { $0.1 < $1.1 }
+        let hint = near.first.map { "; did you mean '\($0.0)'?" } ?? ""
+        throw EvaluationError("'\(name)' is not defined\(hint)", at: range)
+    }
+
+    func binary(_ op: BinaryOp, _ a: Expr, _ b: Expr, _ range: SourceRange, _ ctx: Context) throws -> Value {
+        switch op {
+        case .and, .or:
+            let x = try eval(a, ctx)
+            let y = try eval(b, ctx)
+            guard case let .truth(dx, cx) = x else { throw EvaluationError("'\(op.rawValue)' needs comparisons on both sides, got \(x.typeName)", at: a.range) }
+            guard case let .truth(dy, cy) = y else { throw EvaluationError("'\(op.rawValue)' needs comparisons on both sides, got \(y.typeName)", at: b.range) }
+            return .truth(op == .and ? dx.and(dy) : dx.or(dy), certificates: cx.union(cy))
+        default:
+            let x = try eval(a, ctx)
+            let y = try eval(b, ctx)
+            if op.isComparison { return try Arithmetic.compare(op, x, y, a.range, b.range, range, ctx.precision) }
+            return try Arithmetic.zip(x, y, range) { m, n in try Arithmetic.apply(op, m, n, range, ctx.precision) }
+        }
+    }
+
+    func subscriptValue(_ base: Value, _ index: Value, _ baseRange: SourceRange, _ indexRange: SourceRange, _ ctx: Context) throws -> Value {
+        guard case .number(let n) = index, let q = n.exactValue, let i = q.integerValue?.intValue else {
+            throw EvaluationError("an index must be a whole number, got \(index.typeName)", at: indexRange)
+        }
+        switch base {
+        case .vector(let items):
+            guard i >= 0, i < items.count else {
+                throw EvaluationError("index \(i) is out of range: the vector has \(items.count) element\(items.count == 1 ? "" : "s") (indices 0…\(items.count - 1))", at: indexRange)
+            }
+            return items[i]
+        case .table(let t):
+            guard i >= 0, i < t.rowCount else {
+                throw EvaluationError("row \(i) is out of range: the table has \(t.rowCount) rows (indices 0…\(t.rowCount - 1))", at: indexRange)
+            }
+            return .row(t, i)
+        case .union(let u):
+            return .number(try share(u, i, indexRange, ctx.precision))
+        default:
+            throw EvaluationError("\(base.typeName) cannot be indexed", at: baseRange)
+        }
+    }
+
+    func memberValue(_ base: Value, _ name: String, _ range: SourceRange) throws -> Value {
+        switch base {
+        case .table(let t):
+            guard let column = t.columns.first(where: { $0.0 == name })?.1 else {
+                throw EvaluationError("the table \(t.name) has no column '\(name)' (columns: \(t.columns.map(\.0).joined(separator: ", ")))", at: range)
+            }
+            return column
+        case .row(let t, let i):
+            guard let column = t.columns.first(where: { $0.0 == name })?.1, case .vector(let items) = column else {
+                throw EvaluationError("the table \(t.name) has no column '\(name)' (columns: \(t.columns.map(\.0).joined(separator: ", ")))", at: range)
+            }
+            return items[i]
+        default:
+            throw EvaluationError("\(base.typeName) has no member '\(name)'", at: range)
+        }
+    }
+
+    /// The share of index j of a union.
+    func share(_ u: UnionValue, _ j: Int, _ range: SourceRange, _ p: Precision) throws -> Number {
+        let delta = u.delta
+        var value: Number
+        switch u.weights {
+        case .uniform(let count):
+            guard j >= 1, j <= count else {
+                throw EvaluationError("index \(j) is outside the union's grid 1…\(count) (a union is indexed from 1)", at: range)
+            }
+            value = try Arithmetic.apply(.divide, delta, .exact(Rational(count)), range, p)
+        case .basel:
+            guard j >= 1 else { throw EvaluationError("index \(j) is outside the union's index set 1, 2, 3, … (a union is indexed from 1)", at: range) }
+            // 6δ/(π² j²): the weights 6/(π² j²) sum to 1 over j ∈ ℕ.
+            let pi = Interval.pi(p)
+            let weight = try Interval(6, precision: p) / (pi * pi * Interval(BigInteger(j) * BigInteger(j), precision: p))
+            value = Number(.enclosure(delta.interval(p) * weight))
+        case .list(let weights):
+            guard j >= 1, j <= weights.count else {
+                throw EvaluationError("index \(j) is outside the union's grid 1…\(weights.count) (a union is indexed from 1)", at: range)
+            }
+            value = try Arithmetic.apply(.multiply, delta, .exact(weights[j - 1]), range, p)
+        }
+        value.certificates = []
+        value.unionShare = u.id
+        return value
+    }
+}

@@ -1,0 +1,162 @@
+import Bounds
+import Foundation
+
+/// Runs a notebook's statements in file order in one scope (LANGUAGE.md §2), producing one
+/// result per statement and the δ ledger.
+///
+/// `let` bindings remember their expression, so a claim that is undecided can be re-evaluated
+/// at a doubled precision together with everything it depends on (Ziv's loop, written once in
+/// `checkClaim`).
+public final class Evaluator {
+    public struct Options: Sendable {
+        public var precision: Precision = .standard
+        public var maxPrecision: Precision = .defaultMaximum
+        /// The notebook's folder: `load` reads below it.
+        public var baseDirectory: URL
+        /// Further folders `load` may read (`--allow-read`).
+        public var allowedDirectories: [URL] = []
+        /// Maps a cell-local location to the file (for line numbers in the ledger).
+        public var fileLocation: @Sendable (Int, SourceLocation) -> SourceLocation = { $1 }
+
+        public init(baseDirectory: URL) { self.baseDirectory = baseDirectory }
+    }
+
+    struct Binding {
+        var expr: Expr?
+        var cell: Int
+        var range: SourceRange
+        var precision: Precision
+        var values: [Int: Value]
+    }
+
+    struct Function {
+        var parameters: [String]
+        var body: Expr
+        var cell: Int
+        var range: SourceRange
+    }
+
+    /// Where an expression is being evaluated: precision, local names (function parameters, the
+    /// solver's variable) and the path of call sites that keys ledger entries.
+    struct Context {
+        var precision: Precision
+        var cell: Int
+        var locals: [String: Value] = [:]
+        var path: String = ""
+    }
+
+    let options: Options
+    var bindings: [String: Binding] = [:]
+    var functions: [String: Function] = [:]
+    var assumed: [String: SourceRange] = [:]
+    public internal(set) var budget: Number?
+    var budgetRange: SourceRange?
+    public internal(set) var ledger = Ledger()
+    /// Certificates spent by the claims so far (the notebook's total).
+    public internal(set) var spentKeys = Set<String>()
+    var precision: Precision
+    var unionIDs: [String: Int] = [:]
+
+    public init(options: Options) {
+        self.options = options
+        self.precision = options.precision
+    }
+
+    /// Runs one statement of cell `cell`.
+    public func run(_ statement: Statement, cell: Int) throws -> StatementResult {
+        let ctx = Context(precision: precision, cell: cell)
+        switch statement.kind {
+        case let .binding(name, nameRange, value):
+            try checkFree(name, nameRange)
+            let v = try eval(value, ctx)
+            bindings[name] = Binding(expr: value, cell: cell, range: nameRange, precision: precision, values: [precision.bits: v])
+            return StatementResult(statement, kind: "let", name: name, value: v, precision: precision)
+        case let .function(name, nameRange, parameters, body):
+            try checkFree(name, nameRange)
+            try checkFunctionBody(body, name: name, parameters: parameters.map(\.0))
+            functions[name] = Function(parameters: parameters.map(\.0), body: body, cell: cell, range: nameRange)
+            return StatementResult(statement, kind: "fn", name: name)
+        case .show(let expr):
+            let v = try eval(expr, ctx)
+            return StatementResult(statement, kind: "show", value: v, precision: precision)
+        case .claim(let expr):
+            return try checkClaim(statement, expr, cell: cell)
+        case .assume(let names):
+            for (name, range) in names where assumed[name] == nil { assumed[name] = range }
+            return StatementResult(statement, kind: "assume")
+        case .budget(let expr):
+            if let previous = budgetRange {
+                throw EvaluationError("the budget is set twice", at: statement.range, notes: [.init("first set here", at: previous)])
+            }
+            guard case .number(let n) = try eval(expr, ctx), n.certificates.isEmpty else {
+                throw EvaluationError("a budget must be a number that carries no δ, like 0.05", at: expr.range)
+            }
+            let x = n.interval(precision)
+            guard x.lower.signum > 0, x.upper <= BigFloat(1) else {
+                throw EvaluationError("a budget must lie in (0, 1], got \(x)", at: expr.range)
+            }
+            budget = n
+            budgetRange = statement.range
+            return StatementResult(statement, kind: "budget", value: .number(n), precision: precision)
+        case .ledger:
+            return StatementResult(statement, kind: "ledger", ledgerLines: ledgerLines())
+        case .precision(let expr):
+            guard case .number(let n) = try eval(expr, ctx), let q = n.exactValue, let bits = q.integerValue?.intValue else {
+                throw EvaluationError("precision takes a whole number of bits, like 256", at: expr.range)
+            }
+            do {
+                precision = try Precision(bits: bits, cap: options.maxPrecision.bits)
+            } catch let e as BoundsError {
+                throw EvaluationError(e.description, at: expr.range)
+            }
+            return StatementResult(statement, kind: "precision")
+        case .plot:
+            throw EvaluationError("plot is not available yet in this version of boundbook (it comes with issue #7)", at: statement.range)
+        }
+    }
+
+    /// A name may be bound once (LANGUAGE.md §2), and not over a built-in.
+    func checkFree(_ name: String, _ range: SourceRange) throws {
+        if let b = bindings[name] {
+            throw EvaluationError("'\(name)' is already bound", at: range, notes: [.init("first bound here", at: b.range)])
+        }
+        if let f = functions[name] {
+            throw EvaluationError("'\(name)' is already defined as a function", at: range, notes: [.init("defined here", at: f.range)])
+        }
+        if Builtins.names.contains(name) || Catalogue.entry(named: name) != nil {
+            throw EvaluationError("'\(name)' is a built-in name and cannot be rebound", at: range)
+        }
+    }
+
+    /// A function body may use its parameters, earlier bindings and functions, and built-ins —
+    /// not itself (no recursion).
+    func checkFunctionBody(_ body: Expr, name: String, parameters: [String]) throws {
+        var problem: (String, SourceRange)?
+        body.visit { e in
+            guard problem == nil else { return }
+            if case .call(let callee, _) = e.kind, case .identifier(let f) = callee.kind, f == name {
+                problem = ("a function may not call itself (no recursion)", callee.range)
+            }
+        }
+        if let (message, range) = problem { throw EvaluationError(message, at: range) }
+    }
+}
+
+extension Expr {
+    /// Calls `f` on this expression and every sub-expression, parents first.
+    func visit(_ f: (Expr) -> Void) {
+        f(self)
+        switch kind {
+        case .number, .string, .identifier: break
+        case .list(let items): items.forEach { $0.visit(f) }
+        case .unary(_, let x): x.visit(f)
+        case .binary(_, let a, let b): a.visit(f); b.visit(f)
+        case .call(let callee, let args): callee.visit(f); args.forEach { $0.value.visit(f) }
+        case .index(let a, let b): a.visit(f); b.visit(f)
+        case .member(let a, _): a.visit(f)
+        case .solve(_, _, _, let interval, let cond):
+            if let (a, b) = interval { a.visit(f); b.visit(f) }
+            cond.visit(f)
+        }
+    }
+}

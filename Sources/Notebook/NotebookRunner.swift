@@ -1,0 +1,143 @@
+import Bounds
+import Foundation
+
+/// Options for running notebooks (the command line's flags).
+public struct RunOptions: Sendable {
+    public var precision: Precision = .standard
+    public var maxPrecision: Precision = .defaultMaximum
+    public var allowRead: [URL] = []
+    /// Report every independent error instead of stopping at the first.
+    public var keepGoing = false
+
+    public init() {}
+}
+
+/// Everything one run of one notebook found: results per statement, errors, the cells'
+/// new output text, whether the stored outputs are stale, and the exit status.
+public struct NotebookReport: Sendable {
+    public struct Entry: Sendable {
+        public var cell: Int
+        public var result: StatementResult
+        /// The statement's position in the file.
+        public var location: SourceLocation
+    }
+
+    public var path: String
+    public var bytes: [UInt8]
+    public var document: NotebookDocument?
+    public var entries: [Entry] = []
+    /// Errors with file positions.
+    public var errors: [Diagnostic] = []
+    /// The new text of each cell's output region (absent: no region).
+    public var outputs: [Int: CellOutput] = [:]
+    /// Cells whose stored output region differs from what would be written.
+    public var staleCells: [Int] = []
+    /// Output regions whose cell is gone (an update removes them).
+    public var orphanRegions = 0
+    public var budget: Number?
+    public var spent: Number = .exact(Rational(0))
+    public var precision: Precision = .standard
+
+    /// 2 bad input, 1 a check failed (claim, budget, hypothesis, stale output), 0 all good.
+    public func status(checkingStaleness: Bool) -> Int32 {
+        if !errors.isEmpty { return 2 }
+        if entries.contains(where: { $0.result.fails }) { return 1 }
+        if checkingStaleness && (!staleCells.isEmpty || orphanRegions > 0) { return 1 }
+        return 0
+    }
+}
+
+/// Runs a notebook file: container → parser → evaluator → results (DESIGN.md's one-way flow).
+public enum NotebookRunner {
+    public static func run(file path: String, options: RunOptions) -> NotebookReport {
+        var report = NotebookReport(path: path, bytes: [])
+        let url = URL(fileURLWithPath: path)
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            if let size = attributes[.size] as? Int, size > NotebookDocument.maximumSize {
+                report.errors.append(Diagnostic("\(path) is \(size) bytes; notebooks are limited to \(NotebookDocument.maximumSize) bytes", at: origin))
+                return report
+            }
+            report.bytes = Array(try Data(contentsOf: url))
+        } catch {
+            report.errors.append(Diagnostic("cannot read \(path): \(error.localizedDescription)", at: origin))
+            return report
+        }
+        return run(bytes: report.bytes, path: path, baseDirectory: url.deletingLastPathComponent(), options: options)
+    }
+
+    static let origin = SourceRange(SourceLocation(line: 1, column: 1, offset: 0), SourceLocation(line: 1, column: 1, offset: 0))
+
+    public static func run(bytes: [UInt8], path: String, baseDirectory: URL, options: RunOptions) -> NotebookReport {
+        var report = NotebookReport(path: path, bytes: bytes)
+        report.precision = options.precision
+        let document: NotebookDocument
+        do {
+            document = try NotebookDocument.parse(bytes, path: path)
+        } catch let e as NotebookDocumentError {
+            report.errors.append(e.diagnostic)
+            return report
+        } catch {
+            report.errors.append(Diagnostic("\(error)", at: origin))
+            return report
+        }
+        report.document = document
+        // Parse every cell first: all syntax errors of the notebook are reported at once.
+        var programs: [Program] = []
+        for cell in document.cells {
+            let (program, diagnostics) = NotebookParser.parse(cell.source)
+            programs.append(program)
+            report.errors += diagnostics.map { map($0, cell) }
+        }
+        if !report.errors.isEmpty { return report }
+
+        var evaluatorOptions = Evaluator.Options(baseDirectory: baseDirectory)
+        evaluatorOptions.precision = options.precision
+        evaluatorOptions.maxPrecision = options.maxPrecision
+        evaluatorOptions.allowedDirectories = options.allowRead
+        let cells = document.cells
+        evaluatorOptions.fileLocation = { cell, location in cell < cells.count ? cells[cell].fileLocation(location) : location }
+        let evaluator = Evaluator(options: evaluatorOptions)
+        var failedNames = Set<String>()
+        evaluation: for (index, cell) in document.cells.enumerated() {
+            var lines: [String] = []
+            for statement in programs[index].statements {
+                do {
+                    let result = try evaluator.run(statement, cell: index)
+                    report.entries.append(.init(cell: index, result: result, location: cell.fileLocation(statement.range.start)))
+                    lines += CellText.lines(result, source: cell.source)
+                } catch let e as EvaluationError {
+                    if case .binding(let name, _, _) = statement.kind { failedNames.insert(name) }
+                    let dependent = failedNames.contains { e.diagnostic.message.hasPrefix("'\($0)' is not defined") }
+                    if !dependent { report.errors.append(map(e.diagnostic, cell)) }
+                    if !options.keepGoing { break evaluation }
+                } catch {
+                    report.errors.append(map(Diagnostic("\(error)", at: statement.range), cell))
+                    if !options.keepGoing { break evaluation }
+                }
+            }
+            if !lines.isEmpty { report.outputs[index] = CellOutput(text: lines.joined(separator: "\n")) }
+        }
+        report.budget = evaluator.budget
+        report.spent = evaluator.ledger.spent(evaluator.spentKeys, precision: options.precision)
+        if report.errors.isEmpty {
+            for cell in document.cells where cell.existingOutput != report.outputs[cell.index]?.text {
+                report.staleCells.append(cell.index)
+            }
+            report.orphanRegions = document.orphanRegions.count
+        }
+        return report
+    }
+
+    /// A cell-local diagnostic with file positions.
+    static func map(_ d: Diagnostic, _ cell: Cell) -> Diagnostic {
+        var mapped = d
+        mapped.range = SourceRange(cell.fileLocation(d.range.start), cell.fileLocation(d.range.end))
+        mapped.notes = d.notes.map { note in
+            var n = note
+            n.range = note.range.map { SourceRange(cell.fileLocation($0.start), cell.fileLocation($0.end)) }
+            return n
+        }
+        return mapped
+    }
+}

@@ -1,0 +1,109 @@
+import Bounds
+import Foundation
+
+/// The text of a cell's output region: one or more lines per statement that shows something.
+/// Stable across runs (no timings, no paths), every digit rounded outward.
+enum CellText {
+    static func lines(_ r: StatementResult, source: String) -> [String] {
+        let text = snippet(source, r.range)
+        switch r.kind {
+        case "show":
+            guard let v = r.value else { return [] }
+            return show(text, v, r.precision)
+        case "claim":
+            guard let c = r.claim else { return [] }
+            return claim(text, c, source: source)
+        case "ledger":
+            return r.ledgerLines ?? []
+        case "budget":
+            return r.value.map { ["budget \(Format.value($0, r.precision)) — the δ all claims may spend together"] } ?? []
+        default:
+            return []
+        }
+    }
+
+    static func show(_ text: String, _ v: Value, _ p: Precision) -> [String] {
+        switch v {
+        case .number(let n):
+            return [describe(text, n, p)]
+        case .vector(let items) where items.count > 1:
+            var lines = ["\(text) ="]
+            for (i, item) in items.enumerated() {
+                if case .number(let n) = item { lines.append("  [\(i)] " + describe(nil, n, p)) } else { lines.append("  [\(i)] " + Format.value(item, p)) }
+            }
+            return lines
+        default:
+            return ["\(text) = \(Format.value(v, p))"]
+        }
+    }
+
+    /// `b ≤ 0.127458015583  (enclosure [0.127458015582, 0.127458015583]) · depends on δ`
+    static func describe(_ text: String?, _ n: Number, _ p: Precision) -> String {
+        let lead = text.map { "\($0) " } ?? ""
+        switch n.magnitude {
+        case .exact(let q):
+            return "\(lead)= \(Format.exact(q))"
+        case .enclosure(let x):
+            let (lo, hi) = x.decimal(significantDigits: Format.digits)
+            let certified = n.certificates.isEmpty ? "" : "  · a certificate: holds unless its bounds' δ fails"
+            if lo == hi { return "\(lead)= \(lo)\(certified)" }
+            return "\(lead)∈ [\(lo), \(hi)]\(certified)"
+        }
+    }
+
+    static func claim(_ text: String, _ c: ClaimOutcome, source: String) -> [String] {
+        var head = "claim \(text)  \(c.verdict.rawValue)"
+        if let (a, b) = c.sides, let op = c.comparison, let (ra, rb) = c.sideRanges {
+            let left = snippet(source, ra)
+            let right = snippet(source, rb)
+            let (aLo, aHi) = a.decimal(significantDigits: Format.digits)
+            let (bLo, bHi) = b.decimal(significantDigits: Format.digits)
+            let p = c.precision
+            // A literal right side is shown as written; a computed one with its bound.
+            let literal = (try? Rational(decimalLiteral: right)) != nil
+            switch (c.verdict, op) {
+            case (.proved, .less), (.proved, .lessEqual):
+                head += ": \(left) ≤ \(aHi)\(literal ? "" : ", \(right) ≥ \(bLo)"); margin ≥ \(margin(b.lower, a.upper, p))"
+            case (.proved, .greater), (.proved, .greaterEqual):
+                head += ": \(left) ≥ \(aLo)\(literal ? "" : ", \(right) ≤ \(bHi)"); margin ≥ \(margin(a.lower, b.upper, p))"
+            case (.refuted, .less), (.refuted, .lessEqual):
+                head += ": \(left) ≥ \(aLo) > \(right) by ≥ \(margin(a.lower, b.upper, p))"
+            case (.refuted, .greater), (.refuted, .greaterEqual):
+                head += ": \(left) ≤ \(aHi) < \(right) by ≥ \(margin(b.lower, a.upper, p))"
+            case (.undecided, _):
+                head += ": \(left) ∈ [\(aLo), \(aHi)], \(right) ∈ [\(bLo), \(bHi)]"
+            default:
+                break
+            }
+        }
+        head += " · \(c.precision.bits) bits"
+        var lines = [head]
+        if !c.spenders.isEmpty {
+            let delta = Format.number(c.delta, c.precision)
+            lines.append("  holds with probability ≥ 1 − \(delta) · δ spent by \(c.spenders.joined(separator: ", "))")
+        }
+        for m in c.missingHypotheses {
+            lines.append("  missing hypothesis \(m.hypothesis) of \(m.bound) (\(m.citation)): add `assume \(m.hypothesis)` if it holds")
+        }
+        if let b = c.budgetProblem { lines.append("  budget: \(b)") }
+        if c.verdict == .undecided { lines.append("  undecided even at \(c.precision.bits) bits: the enclosures overlap (an equality of irrationals cannot be decided)") }
+        return lines
+    }
+
+    /// lower bound of (x − y), rounded down.
+    static func margin(_ x: BigFloat, _ y: BigFloat, _ p: Precision) -> String {
+        BigFloat.subtract(x, y, p, .down).decimal(significantDigits: 6, .down)
+    }
+
+    /// The source text of a range, on one line.
+    static func snippet(_ source: String, _ range: SourceRange) -> String {
+        let bytes = Array(source.utf8)
+        let start = Swift.min(Swift.max(0, range.start.offset), bytes.count)
+        let end = Swift.min(Swift.max(start, range.end.offset), bytes.count)
+        var text = String(decoding: bytes[start..<end], as: UTF8.self)
+        if text.hasPrefix("claim ") { text.removeFirst(6) }
+        if let hash = text.firstIndex(of: "#"), !text[..<hash].contains("\"") { text = String(text[..<hash]) }
+        return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            .trimmingCharacters(in: .whitespaces)
+    }
+}

@@ -1,0 +1,65 @@
+import Bounds
+
+/// How numbers are shown in output regions: outward-rounded, short enough to read.
+public enum Format {
+    /// Significant digits shown in output regions (the JSON carries the full enclosure).
+    public static let digits = 12
+
+    /// An exact value as a decimal when it terminates within 30 digits, else as a fraction.
+    public static func exact(_ q: Rational) -> String {
+        if q.isInteger { return q.description }
+        var d = q.denominator
+        for prime in [2, 5] {
+            while let (quotient, remainder) = try? d.floorDivided(by: BigInteger(prime)), remainder.signum == 0 { d = quotient }
+        }
+        if d == BigInteger(1) {
+            // q = m / (2^a 5^b): q·10^k is an integer for k = max(a, b); place the point.
+            var k = 0
+            var scaled = q
+            while !scaled.isInteger, k < 60 {
+                scaled = scaled * Rational(10)
+                k += 1
+            }
+            if scaled.isInteger, let digits = scaled.integerValue?.magnitudeDescription {
+                let padded = String(repeating: "0", count: Swift.max(0, k + 1 - digits.count)) + digits
+                let cut = padded.index(padded.endIndex, offsetBy: -k)
+                return (q.signum < 0 ? "-" : "") + padded[..<cut] + "." + padded[cut...]
+            }
+        }
+        return q.description
+    }
+
+    /// A number: exact, or its enclosure with outward-rounded ends.
+    public static func number(_ n: Number, _ p: Precision) -> String {
+        switch n.magnitude {
+        case .exact(let q): return exact(q)
+        case .enclosure(let x): return interval(x)
+        }
+    }
+
+    public static func interval(_ x: Interval) -> String {
+        let (lo, hi) = x.decimal(significantDigits: digits)
+        return lo == hi ? lo : "[\(lo), \(hi)]"
+    }
+
+    /// A value on one line (vectors as lists).
+    public static func value(_ v: Value, _ p: Precision) -> String {
+        switch v {
+        case .number(let n): return number(n, p)
+        case .truth(let d, _): return d == .certainlyTrue ? "true" : d == .certainlyFalse ? "false" : "undecided"
+        case .string(let s): return "\"\(s)\""
+        case .vector(let items): return "[" + items.map { value($0, p) }.joined(separator: ", ") + "]"
+        case .table(let t): return "table \(t.name): \(t.rowCount) rows × \(t.columns.count) columns (\(t.columns.map(\.0).joined(separator: ", ")))"
+        case .row(let t, let i): return "row \(i) of \(t.name)"
+        case .union(let u): return "union of δ \(number(u.delta, p))"
+        }
+    }
+}
+
+extension BigInteger {
+    /// The decimal digits of |self|.
+    var magnitudeDescription: String {
+        let text = description
+        return text.hasPrefix("-") ? String(text.dropFirst()) : text
+    }
+}

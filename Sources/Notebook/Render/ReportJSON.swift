@@ -1,0 +1,81 @@
+import Bounds
+
+/// The JSON form of a notebook run (issue 4): one object per notebook with `file`,
+/// `statements` (line, column, kind, values as outward-rounded decimal strings, claims'
+/// verdict, delta and missing hypotheses), `budget`, `spent` and `errors`.
+public enum ReportJSON {
+    public static func object(_ report: NotebookReport, checkingStaleness: Bool) -> JSONValue {
+        let p = report.precision
+        var statements: [JSONValue] = []
+        for entry in report.entries {
+            let r = entry.result
+            var fields: [(String, JSONValue)] = [
+                ("line", .int(entry.location.line)), ("column", .int(entry.location.column)), ("kind", .string(r.kind)),
+            ]
+            if let name = r.name { fields.append(("name", .string(name))) }
+            if let v = r.value { fields += value(v, r.precision) }
+            if let c = r.claim {
+                fields.append(("verdict", .string(c.verdict.rawValue)))
+                fields.append(("passed", .bool(c.passed)))
+                fields.append(("precision", .int(c.precision.bits)))
+                fields.append(("delta", decimal(c.delta, c.precision)))
+                fields.append(("spent_by", .array(c.spenders.map { .string($0) })))
+                fields.append(("missing_hypotheses", .array(c.missingHypotheses.map {
+                    .object([("bound", .string($0.bound)), ("hypothesis", .string($0.hypothesis)), ("citation", .string($0.citation))])
+                })))
+                if let b = c.budgetProblem { fields.append(("budget_problem", .string(b))) }
+                if let (a, b) = c.sides {
+                    fields.append(("left", interval(a)))
+                    fields.append(("right", interval(b)))
+                }
+            }
+            if !r.attributes.isEmpty {
+                fields.append(("attributes", .object(r.attributes.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
+            }
+            statements.append(.object(fields))
+        }
+        let errors: [JSONValue] = report.errors.map {
+            .object([("line", .int($0.range.start.line)), ("column", .int($0.range.start.column)), ("message", .string($0.message))])
+        }
+        let status = report.status(checkingStaleness: checkingStaleness)
+        return .object([
+            ("file", .string(report.path)),
+            ("status", .int(Int(status))),
+            ("statements", .array(statements)),
+            ("budget", report.budget.map { decimal($0, p) } ?? .null),
+            ("spent", decimal(report.spent, p)),
+            ("stale_cells", .array(report.staleCells.map { .int($0) })),
+            ("errors", .array(errors)),
+        ])
+    }
+
+    static func decimal(_ n: Number, _ p: Precision) -> JSONValue {
+        if let q = n.exactValue { return .string(Format.exact(q)) }
+        return interval(n.interval(p))
+    }
+
+    static func interval(_ x: Interval) -> JSONValue {
+        let (lo, hi) = x.decimal()
+        return .object([("lower", .string(lo)), ("upper", .string(hi))])
+    }
+
+    static func value(_ v: Value, _ p: Precision) -> [(String, JSONValue)] {
+        switch v {
+        case .number(let n):
+            let x = n.interval(p)
+            var fields: [(String, JSONValue)] = []
+            if let q = n.exactValue {
+                fields.append(("exact", .string(q.description)))
+            }
+            let (lo, hi) = x.decimal()
+            fields += [("lower", .string(lo)), ("upper", .string(hi)), ("certified", .bool(!n.certificates.isEmpty))]
+            return fields
+        case .vector(let items):
+            return [("values", .array(items.map { .object(value($0, p)) }))]
+        case .truth(let d, _):
+            return [("truth", .string(d == .certainlyTrue ? "true" : d == .certainlyFalse ? "false" : "undecided"))]
+        default:
+            return [("text", .string(Format.value(v, p)))]
+        }
+    }
+}

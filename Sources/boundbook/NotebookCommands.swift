@@ -1,0 +1,199 @@
+import ArgumentParser
+import Bounds
+import Foundation
+import Notebook
+
+/// Options shared by run, update and check.
+struct NotebookOptions: ParsableArguments {
+    @ArgumentParser.Argument(help: "Notebook files, or folders (every .md file below them with a bound cell).")
+    var paths: [String]
+
+    @Option(help: "Working precision in bits (default 128).")
+    var precision: Int = 128
+
+    @Option(name: .customLong("max-precision"), help: "Highest precision an undecided claim is retried at (default 4096).")
+    var maxPrecision: Int = 4096
+
+    @Flag(name: .customLong("keep-going"), help: "Report every independent error instead of stopping at the first.")
+    var keepGoing = false
+
+    @Option(name: .customLong("allow-read"), help: "A folder `load` may read besides the notebook's own (repeatable).")
+    var allowRead: [String] = []
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func runOptions() throws -> RunOptions {
+        var o = RunOptions()
+        o.maxPrecision = try Precision(bits: maxPrecision)
+        o.precision = try Precision(bits: precision, cap: maxPrecision)
+        o.keepGoing = keepGoing
+        o.allowRead = allowRead.map { URL(fileURLWithPath: $0) }
+        return o
+    }
+
+    /// The notebook files named, folders expanded (sorted, so runs are reproducible).
+    func files() throws -> [String] {
+        var result: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw ValidationError("no such file or folder: \(path)")
+            }
+            if !isDirectory.boolValue {
+                result.append(path)
+                continue
+            }
+            let enumerator = FileManager.default.enumerator(atPath: path)
+            var found: [String] = []
+            while let item = enumerator?.nextObject() as? String {
+                guard item.hasSuffix(".md"), !item.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+                let full = (path as NSString).appendingPathComponent(item)
+                if NotebookFiles.hasBoundCell(full) { found.append(full) }
+            }
+            result += found.sorted()
+        }
+        return result
+    }
+}
+
+enum NotebookFiles {
+    /// Whether a Markdown file holds a bound cell (or tries to: a broken one is reported, not skipped).
+    static func hasBoundCell(_ path: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path) else { return false }
+        let bytes = Array(data)
+        if let doc = try? NotebookDocument.parse(bytes, path: path) { return !doc.cells.isEmpty }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.contains("```bound") || text.contains("~~~bound")
+    }
+}
+
+/// Printing reports: text for people (colour only on a terminal, never with NO_COLOR), JSON
+/// for programs.
+struct Reporter {
+    let format: OutputFormat
+    let colour: Bool
+
+    init(format: OutputFormat) {
+        self.format = format
+        colour = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
+    func paint(_ text: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+
+    func errors(_ report: NotebookReport) {
+        for d in report.errors {
+            Output.error(DiagnosticRenderer.render(d, path: report.path, bytes: report.bytes))
+        }
+    }
+
+    func json(_ report: NotebookReport, checking: Bool) {
+        print(ReportJSON.object(report, checkingStaleness: checking).serialized())
+    }
+}
+
+/// `boundbook run FILE…`: evaluate and print the results; files are untouched.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Evaluate notebooks and print their results (files untouched; --write updates them).")
+
+    @OptionGroup var options: NotebookOptions
+
+    @Flag(help: "Write each cell's output region back into the file (same as `update`).")
+    var write = false
+
+    func run() throws {
+        throw ExitCode(try NotebookDriver.run(options, write: write, check: false))
+    }
+}
+
+/// `boundbook update FILE…` = `run --write`.
+struct Update: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Evaluate notebooks and write their output regions (atomic; other bytes kept).")
+
+    @OptionGroup var options: NotebookOptions
+
+    func run() throws {
+        throw ExitCode(try NotebookDriver.run(options, write: true, check: false))
+    }
+}
+
+/// `boundbook check FILE…`: exits non-zero if any claim fails, the budget is exceeded, a
+/// hypothesis is missing or a stored output region is stale.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check notebooks: claims, δ budget, hypotheses and stale outputs (for CI and autograders).")
+
+    @OptionGroup var options: NotebookOptions
+
+    func run() throws {
+        throw ExitCode(try NotebookDriver.run(options, write: false, check: true))
+    }
+}
+
+enum NotebookDriver {
+    static func run(_ options: NotebookOptions, write: Bool, check: Bool) throws -> Int32 {
+        let runOptions = try options.runOptions()
+        let files = try options.files()
+        guard !files.isEmpty else { throw ValidationError("no notebooks found in \(options.paths.joined(separator: ", "))") }
+        let reporter = Reporter(format: options.format)
+        var worst: Int32 = 0
+        for file in files {
+            let report = NotebookRunner.run(file: file, options: runOptions)
+            var status = report.status(checkingStaleness: check)
+            reporter.errors(report)
+            if write && report.errors.isEmpty, let doc = report.document {
+                let bytes = doc.rendered(outputs: report.outputs)
+                if bytes != report.bytes {
+                    do {
+                        try AtomicWrite.write(bytes, to: file)
+                    } catch {
+                        Output.error("\(file): cannot write: \(error)")
+                        status = 2
+                    }
+                }
+            }
+            if options.format == .json {
+                reporter.json(report, checking: check)
+            } else {
+                printText(report, reporter: reporter, check: check, wrote: write)
+            }
+            worst = worst == 2 || status == 2 ? 2 : Swift.max(worst, status)
+        }
+        return worst
+    }
+
+    static func printText(_ report: NotebookReport, reporter: Reporter, check: Bool, wrote: Bool) {
+        let claims = report.entries.compactMap(\.result.claim)
+        if !check {
+            guard let doc = report.document else { return }
+            for cell in doc.cells {
+                guard let text = report.outputs[cell.index] else { continue }
+                print(reporter.paint("── \(report.path):\(cell.fenceRange.start.line) ──", "2"))
+                print(text.text)
+            }
+            if wrote { print(report.staleCells.isEmpty ? "\(report.path): up to date" : "\(report.path): updated \(report.staleCells.count) output region\(report.staleCells.count == 1 ? "" : "s")") }
+            return
+        }
+        guard report.errors.isEmpty else { return }
+        var problems: [String] = []
+        for entry in report.entries {
+            guard let c = entry.result.claim, !c.passed else { continue }
+            var why = c.verdict == .proved ? "" : c.verdict.rawValue
+            if !c.missingHypotheses.isEmpty { why += (why.isEmpty ? "" : "; ") + "missing " + c.missingHypotheses.map { "\($0.hypothesis) (\($0.bound))" }.joined(separator: ", ") }
+            if let b = c.budgetProblem { why += (why.isEmpty ? "" : "; ") + b }
+            problems.append("\(report.path):\(entry.location.line):\(entry.location.column): claim fails: \(why)")
+        }
+        for cell in report.staleCells {
+            let line = report.document?.cells[cell].fenceRange.start.line ?? 0
+            problems.append("\(report.path):\(line): the output region of this cell is stale (run `boundbook update \(report.path)`)")
+        }
+        let proved = claims.filter(\.passed).count
+        let spent = Format.number(report.spent, report.precision)
+        let budget = report.budget.map { Format.number($0, report.precision) } ?? "none"
+        if problems.isEmpty {
+            print("\(reporter.paint("ok", "32")) \(report.path): \(proved) claim\(proved == 1 ? "" : "s") proved, δ spent \(spent) of budget \(budget)")
+        } else {
+            print("\(reporter.paint("FAIL", "31")) \(report.path): \(proved) of \(claims.count) claims pass, δ spent \(spent) of budget \(budget)")
+            problems.forEach { print("  " + $0) }
+        }
+    }
+}
