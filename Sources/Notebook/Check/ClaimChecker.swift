@@ -34,7 +34,7 @@ extension Evaluator {
             sideRanges = (a.range, b.range)
         }
         let (plain, unions) = ledger.spenders(certificates)
-        var spenders = plain.map { "\($0.bound) (line \(options.fileLocation($0.cell, $0.range.start).line))" }
+        var spenders = plain.map { "\($0.bound) (\(Evaluator.place($0.cell, $0.range)))" }
         spenders += unions.map { u in
             let members = ledger.order.compactMap { ledger.evaluations[$0] }.filter { $0.union == u.id && certificates.contains($0.key) }
             return "\(u.name) (\(Set(members.map(\.bound)).sorted().joined(separator: ", ")))"
@@ -67,6 +67,10 @@ extension Evaluator {
         return StatementResult(statement, kind: "claim", precision: p, claim: outcome)
     }
 
+    /// "cell 2, line 5": positions inside a cell do not move when `update` inserts output
+    /// regions above it, so outputs that mention them stay stable (update twice = once).
+    static func place(_ cell: Int, _ range: SourceRange) -> String { "cell \(cell + 1), line \(range.start.line)" }
+
     /// Whether a hypothesis was assumed; `zero_one_loss` implies `bounded_loss` (CATALOGUE.md).
     func isAssumed(_ h: String) -> Bool {
         assumed[h] != nil || (h == "bounded_loss" && assumed["zero_one_loss"] != nil)
@@ -83,7 +87,7 @@ extension Evaluator {
             guard let e = ledger.evaluations[key] else { continue }
             let share = e.union.flatMap { ledger.unions[$0] }.map { " share of \($0.name)" } ?? ""
             let claimed = spentKeys.contains(key) ? "used by a claim" : "not used by a claim yet"
-            lines.append("  \(e.bound) at line \(options.fileLocation(e.cell, e.range.start).line)  δ \(Format.number(e.delta, precision))\(share) · \(claimed)")
+            lines.append("  \(e.bound) at \(Evaluator.place(e.cell, e.range))  δ \(Format.number(e.delta, precision))\(share) · \(claimed)")
         }
         let total = ledger.spent(spentKeys, precision: precision)
         lines.append("  spent by claims: \(Format.number(total, precision))" + (budget.map { " of budget \(Format.number($0, precision))" } ?? " (no budget set)"))

@@ -161,7 +161,7 @@ extension Evaluator {
         let key = "\(ctx.path)\(ctx.cell):\(range.start.offset)"
         let id = unionIDs[key] ?? unionIDs.count + 1
         unionIDs[key] = id
-        ledger.addUnion(Ledger.UnionEntry(id: id, name: "union at line \(options.fileLocation(ctx.cell, range.start).line)", delta: delta, range: range, cell: ctx.cell))
+        ledger.addUnion(Ledger.UnionEntry(id: id, name: "union at \(Evaluator.place(ctx.cell, range))", delta: delta, range: range, cell: ctx.cell))
         return .union(UnionValue(id: id, delta: delta, weights: weights))
     }
 }

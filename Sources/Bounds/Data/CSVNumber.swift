@@ -1,0 +1,249 @@
+/// What a CSV cell holds, as far as deciding numeric columns is concerned.
+enum CSVCell {
+    /// Nothing, or only spaces and tabs.
+    case empty
+    /// An exact decimal literal and its value.
+    case number(Rational)
+    /// `nan`, `inf`, `infinity` in any case, with an optional sign.
+    case nonFinite
+    /// A well-formed decimal literal whose exponent is beyond `CSVNumberReader.maximumExponent`.
+    case exponentTooLarge
+    /// Anything else.
+    case text
+}
+
+/// Reads cells as exact decimal literals, the grammar of `Rational(decimalLiteral:)`:
+/// an optional sign, digits (underscores only between digits), an optional `.` with digits on
+/// both sides, an optional exponent `e`/`E` with an optional sign. Surrounding spaces and tabs
+/// are ignored.
+///
+/// No value passes through `Double`. The fast path keeps up to 18 significant digits in a
+/// `UInt64` and builds the rational from machine integers; longer literals go through
+/// `Rational(decimalLiteral:)`.
+struct CSVNumberReader {
+    /// The largest exponent magnitude accepted in a data file. Doubles span about 1e±308;
+    /// a larger exponent is almost surely a mistake, and each such cell would cost kilobytes.
+    static let maximumExponent = 1000
+
+    /// 10^0 ... 10^18 as exact integers, shared by the cells one reader reads. Each thread has
+    /// its own reader: values shared across threads would make their reference counts contend.
+    private let powersOfTen: [BigInteger]
+    /// 10^0 ... 10^18 as machine integers.
+    private let machinePowersOfTen: [UInt64]
+    /// The integers -256 ... 256 made so far, shared so that label columns of 0 and 1
+    /// allocate nothing.
+    private var smallIntegers: [Rational?] = Array(repeating: nil, count: 513)
+
+    /// Values already made in this reader's cells, so that repeated values share one rational.
+    private var repeats = RepeatedValues()
+
+    init() {
+        var powers = [BigInteger(1)]
+        for _ in 1...18 { powers.append(powers[powers.count - 1] * BigInteger(10)) }
+        powersOfTen = powers
+        machinePowersOfTen = (0...18).map { k in (0..<k).reduce(UInt64(1)) { power, _ in power * 10 } }
+    }
+
+    /// Classifies the cell `bytes[start ..< end]` and gives its value when it is a number.
+    mutating func read(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> CSVCell {
+        var i = start
+        var e = end
+        while i < e, p[i] == 0x20 || p[i] == 0x09 { i += 1 }
+        while e > i, p[e - 1] == 0x20 || p[e - 1] == 0x09 { e -= 1 }
+        if i == e { return .empty }
+        var scan = LiteralScan()
+        guard scan.parse(p, i, e) else {
+            return CSVNumberReader.isNonFinite(p, i, e) ? .nonFinite : .text
+        }
+        guard scan.exponent.magnitude <= CSVNumberReader.maximumExponent else { return .exponentTooLarge }
+        if scan.overflow {
+            let text = String(decoding: UnsafeBufferPointer(rebasing: p[i..<e]), as: UTF8.self)
+            guard let value = try? Rational(decimalLiteral: text) else { return .text }
+            return .number(value)
+        }
+        return .number(value(mantissa: scan.mantissa, scale: scan.exponent - scan.fractionDigits, negative: scan.negative))
+    }
+
+    /// ±mantissa · 10^scale, exactly.
+    private mutating func value(mantissa: UInt64, scale: Int, negative: Bool) -> Rational {
+        var m = mantissa
+        var scale = scale
+        if m == 0 { return small(0) }
+        while scale < 0, m % 10 == 0 {
+            m /= 10
+            scale += 1
+        }
+        if scale >= 0, scale <= 18 {
+            let (k, overflow) = m.multipliedReportingOverflow(by: machinePowersOfTen[scale])
+            if !overflow, k <= 256 { return small(negative ? -Int(k) : Int(k)) }
+        }
+        let key = Decimal(mantissa: m, scale: scale, negative: negative)
+        if let q = repeats.lookUp(key) { return q }
+        let q = makeValue(key)
+        repeats.remember(key, q)
+        return q
+    }
+
+    /// The rational of a reduced decimal (its mantissa is not a multiple of 10 when scale < 0).
+    private func makeValue(_ d: Decimal) -> Rational {
+        let signed = { (x: BigInteger) in d.negative ? -x : x }
+        if d.scale >= 0 {
+            if d.scale <= 18 {
+                let (k, overflow) = d.mantissa.multipliedReportingOverflow(by: machinePowersOfTen[d.scale])
+                if !overflow, k <= UInt64(Int.max) { return Rational(d.negative ? -Int(k) : Int(k)) }
+            }
+            return Rational(signed(BigInteger(Int(d.mantissa)) * tenTo(d.scale)))
+        }
+        // The fast path holds at most 18 digits, so the mantissa (< 10^18) fits an Int.
+        let numerator = signed(BigInteger(Int(d.mantissa)))
+        return (try? Rational(numerator: numerator, denominator: tenTo(-d.scale))) ?? Rational(0)
+    }
+
+    /// The shared rational for an integer in -256 ... 256.
+    private mutating func small(_ v: Int) -> Rational {
+        if let q = smallIntegers[v + 256] { return q }
+        let q = Rational(v)
+        smallIntegers[v + 256] = q
+        return q
+    }
+
+    private func tenTo(_ k: Int) -> BigInteger {
+        k <= 18 ? powersOfTen[k] : BigInteger(10).power(UInt(k))
+    }
+
+    /// Whether the cell spells NaN or an infinity: `nan`, `inf`, `infinity`, any case, signed.
+    static func isNonFinite(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var i = start
+        if i < end, p[i] == 0x2B || p[i] == 0x2D { i += 1 }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: p[i..<end]), as: UTF8.self).lowercased()
+        return word == "nan" || word == "inf" || word == "infinity"
+    }
+}
+
+/// One pass over a decimal literal: its validity, and its digits when they fit a `UInt64`.
+private struct LiteralScan {
+    var negative = false
+    /// The significant digits, without leading zeros, while `overflow` is false.
+    var mantissa: UInt64 = 0
+    var significantDigits = 0
+    /// More than 18 significant digits: the value must be built from the text.
+    var overflow = false
+    var fractionDigits = 0
+    var exponent = 0
+
+    /// Whether `p[start ..< end]` is a decimal literal (`start < end`, already trimmed).
+    mutating func parse(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var i = start
+        if p[i] == 0x2B || p[i] == 0x2D {
+            negative = p[i] == 0x2D
+            i += 1
+        }
+        guard digits(p, &i, end, fraction: false) else { return false }
+        if i < end, p[i] == 0x2E {
+            i += 1
+            guard digits(p, &i, end, fraction: true) else { return false }
+        }
+        if i < end, p[i] == 0x65 || p[i] == 0x45 {
+            i += 1
+            var exponentNegative = false
+            if i < end, p[i] == 0x2B || p[i] == 0x2D {
+                exponentNegative = p[i] == 0x2D
+                i += 1
+            }
+            guard let value = exponentValue(p, &i, end) else { return false }
+            exponent = exponentNegative ? -value : value
+        }
+        return i == end
+    }
+
+    /// A non-empty run of digits with underscores only between digits, accumulated.
+    private mutating func digits(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int, fraction: Bool) -> Bool {
+        var previousWasDigit = false
+        while i < end {
+            let c = p[i]
+            if c >= 0x30 && c <= 0x39 {
+                let d = UInt64(c - 0x30)
+                if fraction { fractionDigits += 1 }
+                if mantissa != 0 || d != 0 {
+                    if significantDigits < 18 {
+                        mantissa = mantissa * 10 + d
+                        significantDigits += 1
+                    } else {
+                        overflow = true
+                    }
+                }
+                previousWasDigit = true
+            } else if c == 0x5F, previousWasDigit {
+                previousWasDigit = false
+            } else {
+                break
+            }
+            i += 1
+        }
+        return previousWasDigit
+    }
+
+    /// The exponent's digits as a number, or `nil` if malformed; more than 7 digits (as
+    /// `Rational(decimalLiteral:)` allows) reads as `Int.max`, which the caller rejects.
+    private func exponentValue(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int) -> Int? {
+        var value = 0
+        var count = 0
+        var previousWasDigit = false
+        while i < end {
+            let c = p[i]
+            if c >= 0x30 && c <= 0x39 {
+                count += 1
+                if count <= 7 { value = value * 10 + Int(c - 0x30) }
+                previousWasDigit = true
+            } else if c == 0x5F, previousWasDigit {
+                previousWasDigit = false
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        guard previousWasDigit else { return nil }
+        return count <= 7 ? value : Int.max
+    }
+}
+
+/// ±mantissa · 10^scale, the key of a value read by the fast path.
+private struct Decimal: Hashable {
+    let mantissa: UInt64
+    let scale: Int
+    let negative: Bool
+}
+
+/// A bounded memory of values already made, for columns that repeat values (labels, counts,
+/// measurements with few digits): a hit costs a hash look-up instead of several allocations.
+/// It turns itself off when values rarely repeat, so distinct values pay almost nothing.
+private struct RepeatedValues {
+    private var values: [Decimal: Rational] = [:]
+    private var lookUps = 0
+    private var hits = 0
+    private var active = true
+
+    /// Past this many entries nothing more is remembered.
+    static let capacity = 1 << 16
+    /// After this many look-ups, a hit rate under one in four turns the memory off.
+    static let trial = 4096
+
+    mutating func lookUp(_ key: Decimal) -> Rational? {
+        guard active else { return nil }
+        lookUps += 1
+        if let q = values[key] {
+            hits += 1
+            return q
+        }
+        if lookUps == RepeatedValues.trial, hits * 4 < lookUps {
+            active = false
+            values = [:]
+        }
+        return nil
+    }
+
+    mutating func remember(_ key: Decimal, _ value: Rational) {
+        guard active, values.count < RepeatedValues.capacity else { return }
+        values[key] = value
+    }
+}

@@ -1,0 +1,49 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reading a CSV file from disk.
+extension CSVTable {
+    /// The largest CSV file `load` reads: 1 GiB (field offsets are kept in 30 bits).
+    public static let fileSizeLimit = CSVParser.sizeLimit
+
+    /// Reads and parses the CSV file at `path`; errors name the file as `path` is written.
+    ///
+    /// The file is read once into memory (the table keeps its bytes to give cells' text and
+    /// offsets later). A file over `fileSizeLimit`, a directory or an unreadable path is a
+    /// `DataError` at byte 0 before anything is read.
+    public static func load(path: String) throws -> CSVTable {
+        try parse(readFile(path, limit: fileSizeLimit), file: path)
+    }
+
+    /// The bytes of a regular file no larger than `limit`.
+    static func readFile(_ path: String, limit: Int) throws -> [UInt8] {
+        func failure(_ kind: DataError.Kind) -> DataError { DataError(file: path, byteOffset: 0, kind: kind) }
+        func systemReason() -> String { String(cString: strerror(errno)) }
+
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw failure(.unreadable(reason: systemReason())) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw failure(.unreadable(reason: systemReason())) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw failure(.unreadable(reason: "not a regular file")) }
+        let size = Int(info.st_size)
+        guard size <= limit else { throw failure(.tooLarge(bytes: size, limit: limit)) }
+
+        var readError: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let n = read(fd, buffer.baseAddress! + count, size - count)
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { readError = errno }
+                if n <= 0 { break }
+                count += n
+            }
+        }
+        guard readError == 0 else { throw failure(.unreadable(reason: String(cString: strerror(readError)))) }
+        return bytes
+    }
+}

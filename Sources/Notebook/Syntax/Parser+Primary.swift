@@ -1,0 +1,124 @@
+import Bounds
+
+/// Primary expressions (literals, names, parentheses, lists) and the postfix operators after
+/// them (calls, indexing, members).
+///
+/// The functions on the recursive path keep their error messages in separate `fail…`
+/// functions, so that a debug build's stack frames stay small (see `NotebookParser.nestingLimit`).
+extension Parser {
+    func parsePostfix() throws(ParseFailure) -> Node {
+        var expr: Node
+        if at(.leftParen) {
+            expr = try parseParenthesized()
+        } else if at(.leftBracket) {
+            expr = try parseList()
+        } else if at(.smallest) || at(.largest) {
+            expr = try parseSolve()
+        } else {
+            expr = try parseAtom()
+        }
+        while true {
+            if at(.leftParen) {
+                expr = try parseCall(expr)
+            } else if at(.leftBracket) {
+                expr = try parseIndex(expr)
+            } else if at(.dot) {
+                expr = try parseMember(expr)
+            } else {
+                return expr
+            }
+        }
+    }
+
+    /// `base[i]`
+    func parseIndex(_ base: Node) throws(ParseFailure) -> Node {
+        let opener = index
+        try deeper(at: opener)
+        open()
+        if at(.rightBracket) { throw failHere("expected an index between '[' and ']'") }
+        let subscriptNode = try parseExpression()
+        if !at(.rightBracket) { throw failToClose("]", "the index", tokens[opener]) }
+        close()
+        nesting -= 1
+        return try indexNode(base, subscriptNode, at: opener)
+    }
+
+    @inline(never)
+    func indexNode(_ base: Node, _ subscriptNode: Node, at opener: Int) throws(ParseFailure) -> Node {
+        let range = base.range.union(previous.range)
+        return try node(.index(base.expr, subscriptNode.expr), range, [base, subscriptNode], at: opener)
+    }
+
+    /// `base.name`; the name may be a keyword, as no keyword can follow a dot.
+    func parseMember(_ base: Node) throws(ParseFailure) -> Node {
+        let dot = index
+        advance()
+        guard let name = tokens[index].name else { throw failHere("expected a member name after '.'") }
+        advance()
+        return try node(.member(base.expr, name: name), base.range.union(previous.range), [base], at: dot)
+    }
+
+    /// A number, string or name, the leaves of the tree.
+    func parseAtom() throws(ParseFailure) -> Node {
+        let token = current
+        let kind: ExprKind
+        switch token.kind {
+        case let .number(value): kind = .number(value, text: token.text)
+        case let .string(value): kind = .string(value)
+        case let .identifier(name): kind = .identifier(name)
+        default: throw failExpectingExpression()
+        }
+        advance()
+        return Node(expr: Expr(kind, token.range), height: 1)
+    }
+
+    /// `(EXPR)`: the expression itself, its range widened to the parentheses.
+    func parseParenthesized() throws(ParseFailure) -> Node {
+        let opener = index
+        try deeper(at: opener)
+        open()
+        let inner = try parseExpression()
+        if !at(.rightParen) { throw failToClose(")", "the '('", tokens[opener]) }
+        close()
+        nesting -= 1
+        return widened(inner, from: opener)
+    }
+
+    /// The expression inside parentheses, its range widened to them.
+    @inline(never)
+    func widened(_ inner: Node, from opener: Int) -> Node {
+        var node = inner
+        node.expr.range = tokens[opener].range.union(previous.range)
+        return node
+    }
+
+    /// `[a, b, c]`, possibly empty, a trailing comma allowed.
+    func parseList() throws(ParseFailure) -> Node {
+        let opener = index
+        try deeper(at: opener)
+        open()
+        var elements: [Node] = []
+        while !at(.rightBracket) {
+            if atLineEnd { throw failToClose("]", "the list", tokens[opener]) }
+            try parseElement(into: &elements)
+            if at(.comma) {
+                advance()
+            } else if !at(.rightBracket) {
+                throw failToClose("]", "the list", tokens[opener])
+            }
+        }
+        close()
+        nesting -= 1
+        return try listNode(elements, at: opener)
+    }
+
+    func parseElement(into elements: inout [Node]) throws(ParseFailure) {
+        elements.append(try parseExpression())
+    }
+
+    @inline(never)
+    func listNode(_ elements: [Node], at opener: Int) throws(ParseFailure) -> Node {
+        let range = tokens[opener].range.union(previous.range)
+        return try node(.list(elements.map(\.expr)), range, elements, at: opener)
+    }
+}

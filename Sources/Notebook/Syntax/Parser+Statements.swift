@@ -1,0 +1,148 @@
+/// Statements (LANGUAGE.md §4): one per line, introduced by a keyword or a bare expression.
+extension Parser {
+    func parseStatement() throws(ParseFailure) -> Statement {
+        let first = current
+        let kind: StatementKind
+        var endsWithExpression = true
+        switch first.kind {
+        case .keyword(.let): kind = try parseLet()
+        case .keyword(.fn): kind = try parseFunction()
+        case .keyword(.claim):
+            advance()
+            kind = .claim(try parseExpression().expr)
+        case .keyword(.assume):
+            kind = try parseAssume()
+            endsWithExpression = false
+        case .keyword(.budget):
+            advance()
+            kind = .budget(try parseExpression().expr)
+        case .keyword(.ledger):
+            advance()
+            kind = .ledger
+            endsWithExpression = false
+        case .keyword(.precision):
+            advance()
+            kind = .precision(try parseExpression().expr)
+        case .keyword(.plot): kind = try parsePlot()
+        default: kind = .show(try parseExpression().expr)
+        }
+        guard current.isLineEnd else { throw failUnexpectedAtEnd(afterExpression: endsWithExpression) }
+        let attributes = comments[current.range.start.line].map { CommentAttributes.parse($0.text) } ?? [:]
+        return Statement(kind, SourceRange(first.range.start, previous.range.end), attributes: attributes)
+    }
+
+    /// A token left over where the statement should end.
+    @inline(never)
+    func failUnexpectedAtEnd(afterExpression: Bool) -> ParseFailure {
+        let token = current
+        switch token.kind {
+        case .punctuation(.rightParen), .punctuation(.rightBracket):
+            return fail("unexpected \(token.description)", at: token)
+        case .punctuation(.assign):
+            return fail("unexpected '='; write '==' to compare, or 'let NAME = …' to bind a name", at: token)
+        default:
+            let expected = afterExpression ? "an operator or the end of the line" : "the end of the line"
+            return fail("unexpected \(token.description); expected \(expected)", at: token)
+        }
+    }
+
+    /// A name where a binding, parameter or hypothesis is declared.
+    func expectName(_ what: String, after context: String) throws(ParseFailure) -> (String, SourceRange) {
+        let token = current
+        switch token.kind {
+        case let .identifier(name):
+            advance()
+            return (name, token.range)
+        case let .keyword(k):
+            throw fail("expected \(what) after '\(context)'; '\(k.rawValue)' is a keyword", at: token)
+        default:
+            throw fail("expected \(what) after '\(context)'", at: token)
+        }
+    }
+
+    /// `let NAME = EXPR`
+    func parseLet() throws(ParseFailure) -> StatementKind {
+        advance()
+        let (name, nameRange) = try expectName("a name", after: "let")
+        guard current.is(.assign) else {
+            if current.is(.leftParen) {
+                throw fail("expected '=' after 'let \(name)'; to define a function write 'fn \(name)(…) = …'", at: current)
+            }
+            throw fail("expected '=' after 'let \(name)'", at: current)
+        }
+        advance()
+        return .binding(name: name, nameRange: nameRange, value: try parseExpression().expr)
+    }
+
+    /// `fn NAME(a, b) = EXPR`
+    func parseFunction() throws(ParseFailure) -> StatementKind {
+        advance()
+        let (name, nameRange) = try expectName("a function name", after: "fn")
+        guard current.is(.leftParen) else { throw fail("expected '(' after 'fn \(name)'", at: current) }
+        let opener = current
+        open()
+        var parameters: [(String, SourceRange)] = []
+        while !current.is(.rightParen) {
+            let context = parameters.isEmpty ? "(" : ","
+            let (parameter, range) = try expectName("a parameter name", after: context)
+            if let earlier = parameters.first(where: { $0.0 == parameter }) {
+                throw fail(
+                    "parameter '\(parameter)' appears twice in the definition of \(name)",
+                    at: previous, notes: [Diagnostic.Note("first here", at: earlier.1)])
+            }
+            parameters.append((parameter, range))
+            if current.is(.comma) {
+                advance()
+            } else if !current.is(.rightParen) {
+                throw failToClose(")", "the parameters of \(name)", opener)
+            }
+        }
+        close()
+        let signature = "fn \(name)(\(parameters.map(\.0).joined(separator: ", ")))"
+        guard current.is(.assign) else { throw fail("expected '=' after '\(signature)'", at: current) }
+        advance()
+        let body = try parseExpression().expr
+        return .function(name: name, nameRange: nameRange, parameters: parameters, body: body)
+    }
+
+    /// `assume NAME, NAME, …`
+    func parseAssume() throws(ParseFailure) -> StatementKind {
+        advance()
+        var names: [(String, SourceRange)] = []
+        while true {
+            names.append(try expectName("a hypothesis name", after: names.isEmpty ? "assume" : ","))
+            if current.isLineEnd { break }
+            guard current.is(.comma) else {
+                throw fail("expected ',' or the end of the line after '\(names.last!.0)'", at: current)
+            }
+            advance()
+        }
+        return .assume(names)
+    }
+
+    /// `plot x: EXPR, y: EXPR, title: "…"`: named arguments only, without parentheses.
+    func parsePlot() throws(ParseFailure) -> StatementKind {
+        advance()
+        if atLineEnd { throw failHere("expected named arguments after 'plot', such as 'x: …, y: …'") }
+        var list = ArgumentList(callee: nil)
+        while true {
+            guard let label = labelAhead() else {
+                let after = list.arguments.isEmpty ? "" : " after ','"
+                throw failHere("expected a named argument such as 'x: …'\(after); plot takes named arguments only")
+            }
+            try parseArgument(into: &list)
+            if atLineEnd { break }
+            if !at(.comma) { throw failHere("expected ',' or the end of the line after the value of '\(label)'") }
+            advance()
+        }
+        return .plot(list.arguments)
+    }
+
+    /// "expected ')' to close the call to f opened at 4:9", with a note at the opener.
+    @inline(never)
+    func failToClose(_ closer: String, _ what: String, _ opener: Token) -> ParseFailure {
+        fail(
+            "expected '\(closer)' to close \(what) opened at \(quote(opener.range.start))", at: current,
+            notes: [Diagnostic.Note("'\(opener.text)' opened here", at: opener.range)])
+    }
+}

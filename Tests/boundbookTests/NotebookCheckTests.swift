@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// Runs `boundbook check` on notebooks written to a temporary folder.
+func checkNotebook(_ text: String, arguments: [String] = []) throws -> Run {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("boundbook-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("notebook.md")
+    try Data(text.utf8).write(to: file)
+    return try Run(["check"] + arguments + [file.path])
+}
+
+@Suite("boundbook check on notebooks")
+struct NotebookCheckTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test("the bundled notebooks pass `boundbook check notebooks`")
+    func bundledNotebooks() throws {
+        let run = try Run(["check", Self.repository.appendingPathComponent("notebooks").path])
+        #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
+        #expect(run.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("ok ") }.count >= 3)
+    }
+
+    @Test("a copy of the prior-grid notebook that evaluates every grid point at the full δ, without the union, is rejected")
+    func gridWithoutUnionIsRejected() throws {
+        let original = try String(contentsOf: Self.repository.appendingPathComponent("notebooks/03-pac-bayes-prior-grid.md"), encoding: .utf8)
+        let cheat = original.replacingOccurrences(of: "delta: shares)", with: "delta: 0.05)")
+        #expect(cheat != original)
+        let run = try checkNotebook(cheat)
+        #expect(run.status == 1, "\(run.stdout)\n\(run.stderr)")
+        #expect(run.stdout.contains("budget"))
+    }
+
+    @Test("claims are proved, refuted and undecided, with exit code 1 for the last two")
+    func verdicts() throws {
+        let proved = try checkNotebook("```bound\nclaim sqrt(2) < 1.5\n```\n")
+        #expect(proved.status == 1)  // stale: no output region yet
+        let refuted = try checkNotebook("```bound\nclaim sqrt(2) > 1.5\n```\n", arguments: ["--format", "json"])
+        #expect(refuted.status == 1)
+        #expect(refuted.stdout.contains("\"verdict\":\"refuted\""))
+        let undecided = try checkNotebook("```bound\nclaim sqrt(2) * sqrt(2) == 2\n```\n", arguments: ["--format", "json", "--max-precision", "512"])
+        #expect(undecided.stdout.contains("\"verdict\":\"undecided\""))
+        #expect(undecided.status == 1)
+    }
+
+    @Test("a missing hypothesis and a missing budget fail the claim and name the bound and the hypothesis")
+    func hypothesesAndBudget() throws {
+        let missing = try checkNotebook("```bound\nbudget 0.05\nlet b = binomial_test(errors: 7, n: 100, delta: 0.05)\nclaim b <= 0.13\n```\n", arguments: ["--format", "json"])
+        #expect(missing.status == 1)
+        #expect(missing.stdout.contains("\"hypothesis\":\"test_set_independent\""))
+        #expect(missing.stdout.contains("\"bound\":\"binomial_test\""))
+        let noBudget = try checkNotebook("```bound\nassume test_set_independent, zero_one_loss\nlet b = binomial_test(errors: 7, n: 100, delta: 0.05)\nclaim b <= 0.13\n```\n", arguments: ["--format", "json"])
+        #expect(noBudget.stdout.contains("no budget"))
+        #expect(noBudget.status == 1)
+    }
+
+    @Test("bad input exits 2 with file, line and column", arguments: [
+        ("```bound\nlet n = 100\nlet n = 200\n```\n", ":3:5:", "already bound"),
+        ("```bound\nlet b = hoefding_test(risk: 0, n: 10, delta: 0.1)\n```\n", ":2:9:", "did you mean 'hoeffding_test'"),
+        ("```bound\nlet b = hoeffding_test(risk: 0, n: 10)\n```\n", ":2:9:", "missing argument 'delta'"),
+        ("```bound\nclaim [1, 2] <= 3\n```\n", ":2:7:", "all(…) or any(…)"),
+        ("```bound\nlet x = (1 + \n```\n", ":", "expected"),
+    ])
+    func badInput(_ text: String, _ position: String, _ message: String) throws {
+        let run = try checkNotebook(text)
+        #expect(run.status == 2, "\(run.stdout)\n\(run.stderr)")
+        #expect(run.stderr.contains(position), "\(run.stderr)")
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+    }
+}
