@@ -121,9 +121,8 @@ public enum NotebookRunner {
         report.budget = evaluator.budget
         report.spent = evaluator.ledger.spent(evaluator.spentKeys, precision: options.precision)
         if report.errors.isEmpty {
-            for cell in document.cells where cell.existingOutput != report.outputs[cell.index]?.text {
-                report.staleCells.append(cell.index)
-            }
+            // Byte-exact: text, images, fence length and blank lines all count.
+            report.staleCells = document.staleCells(outputs: report.outputs).map(\.index)
             report.orphanRegions = document.orphanRegions.count
         }
         return report

@@ -9,10 +9,11 @@ enum CSVColumnReader {
     /// column unusable (0-based row and why).
     struct Outcome: Sendable {
         let stored: CSVTable.Stored
-        let problem: (row: Int, kind: CSVCellProblem)?
+        let problem: (row: Int, kind: Problem)?
     }
 
-    enum CSVCellProblem: Sendable {
+    /// Why a cell makes a numeric-looking column unusable.
+    enum Problem: Sendable {
         case empty, nonFinite, exponentTooLarge
     }
 
@@ -20,7 +21,7 @@ enum CSVColumnReader {
     struct Chunk: Sendable {
         var values: [Rational] = []
         var firstEmpty: Int?
-        var firstBad: (row: Int, kind: CSVCellProblem)?
+        var firstBad: (row: Int, kind: Problem)?
         var firstText: Int?
     }
 
@@ -93,7 +94,7 @@ enum CSVColumnReader {
     /// first empty, NaN, infinite or out-of-range cell as its problem.
     static func join(_ chunks: [Chunk]) -> Outcome {
         var firstEmpty: Int?
-        var firstBad: (row: Int, kind: CSVCellProblem)?
+        var firstBad: (row: Int, kind: Problem)?
         var values: [Rational] = []
         for chunk in chunks {
             if firstEmpty == nil { firstEmpty = chunk.firstEmpty }

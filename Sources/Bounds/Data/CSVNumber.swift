@@ -21,9 +21,10 @@ enum CSVCell {
 /// `UInt64` and builds the rational from machine integers; longer literals go through
 /// `Rational(decimalLiteral:)`.
 struct CSVNumberReader {
-    /// The largest exponent magnitude accepted in a data file. Doubles span about 1e±308;
-    /// a larger exponent is almost surely a mistake, and each such cell would cost kilobytes.
-    static let maximumExponent = 1000
+    /// The largest exponent magnitude accepted in a data file. Doubles, printed to 17 digits,
+    /// need at most about ±340 (subnormals reach 4.9e-324); a larger exponent is almost surely
+    /// a mistake, and each such cell would cost hundreds of bytes of exact digits.
+    static let maximumExponent = 400
 
     /// 10^0 ... 10^18 as exact integers, shared by the cells one reader reads. Each thread has
     /// its own reader: values shared across threads would make their reference counts contend.
@@ -77,7 +78,7 @@ struct CSVNumberReader {
             let (k, overflow) = m.multipliedReportingOverflow(by: machinePowersOfTen[scale])
             if !overflow, k <= 256 { return small(negative ? -Int(k) : Int(k)) }
         }
-        let key = Decimal(mantissa: m, scale: scale, negative: negative)
+        let key = DecimalKey(mantissa: m, scale: scale, negative: negative)
         if let q = repeats.lookUp(key) { return q }
         let q = makeValue(key)
         repeats.remember(key, q)
@@ -85,18 +86,17 @@ struct CSVNumberReader {
     }
 
     /// The rational of a reduced decimal (its mantissa is not a multiple of 10 when scale < 0).
-    private func makeValue(_ d: Decimal) -> Rational {
-        let signed = { (x: BigInteger) in d.negative ? -x : x }
+    private func makeValue(_ d: DecimalKey) -> Rational {
+        // The fast path holds at most 18 digits, so the mantissa (< 10^18) fits an Int.
+        let m = d.negative ? -Int(d.mantissa) : Int(d.mantissa)
         if d.scale >= 0 {
             if d.scale <= 18 {
-                let (k, overflow) = d.mantissa.multipliedReportingOverflow(by: machinePowersOfTen[d.scale])
-                if !overflow, k <= UInt64(Int.max) { return Rational(d.negative ? -Int(k) : Int(k)) }
+                let (k, overflow) = m.multipliedReportingOverflow(by: Int(machinePowersOfTen[d.scale]))
+                if !overflow { return Rational(k) }
             }
-            return Rational(signed(BigInteger(Int(d.mantissa)) * tenTo(d.scale)))
+            return Rational(BigInteger(m) * tenTo(d.scale))
         }
-        // The fast path holds at most 18 digits, so the mantissa (< 10^18) fits an Int.
-        let numerator = signed(BigInteger(Int(d.mantissa)))
-        return (try? Rational(numerator: numerator, denominator: tenTo(-d.scale))) ?? Rational(0)
+        return (try? Rational(numerator: BigInteger(m), denominator: tenTo(-d.scale))) ?? Rational(0)
     }
 
     /// The shared rational for an integer in -256 ... 256.
@@ -208,42 +208,34 @@ private struct LiteralScan {
 }
 
 /// ±mantissa · 10^scale, the key of a value read by the fast path.
-private struct Decimal: Hashable {
+private struct DecimalKey: Equatable {
     let mantissa: UInt64
     let scale: Int
     let negative: Bool
 }
 
-/// A bounded memory of values already made, for columns that repeat values (labels, counts,
-/// measurements with few digits): a hit costs a hash look-up instead of several allocations.
-/// It turns itself off when values rarely repeat, so distinct values pay almost nothing.
+/// A direct-mapped memory of values already made, for columns that repeat values (labels,
+/// counts, measurements with few digits): a hit costs a multiply and a compare instead of
+/// several allocations; a miss overwrites its slot, so distinct values pay almost nothing.
 private struct RepeatedValues {
-    private var values: [Decimal: Rational] = [:]
-    private var lookUps = 0
-    private var hits = 0
-    private var active = true
+    static let slotBits = 12
+    private var keys = [DecimalKey?](repeating: nil, count: 1 << slotBits)
+    private var values = [Rational?](repeating: nil, count: 1 << slotBits)
 
-    /// Past this many entries nothing more is remembered.
-    static let capacity = 1 << 16
-    /// After this many look-ups, a hit rate under one in four turns the memory off.
-    static let trial = 4096
-
-    mutating func lookUp(_ key: Decimal) -> Rational? {
-        guard active else { return nil }
-        lookUps += 1
-        if let q = values[key] {
-            hits += 1
-            return q
-        }
-        if lookUps == RepeatedValues.trial, hits * 4 < lookUps {
-            active = false
-            values = [:]
-        }
-        return nil
+    /// Fibonacci hashing of the mantissa, scale and sign.
+    private func slot(_ key: DecimalKey) -> Int {
+        let mixed = key.mantissa ^ (UInt64(bitPattern: Int64(key.scale)) << 1) ^ (key.negative ? 1 : 0)
+        return Int(truncatingIfNeeded: (mixed &* 0x9E37_79B9_7F4A_7C15) >> (64 - UInt64(RepeatedValues.slotBits)))
     }
 
-    mutating func remember(_ key: Decimal, _ value: Rational) {
-        guard active, values.count < RepeatedValues.capacity else { return }
-        values[key] = value
+    func lookUp(_ key: DecimalKey) -> Rational? {
+        let i = slot(key)
+        return keys[i] == key ? values[i] : nil
+    }
+
+    mutating func remember(_ key: DecimalKey, _ value: Rational) {
+        let i = slot(key)
+        keys[i] = key
+        values[i] = value
     }
 }

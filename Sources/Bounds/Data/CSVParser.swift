@@ -100,6 +100,8 @@ enum CSVParser {
         var fields = CSVFields()
         /// The header's names, once the header row is complete (for naming columns in errors).
         var names: [String] = []
+        /// An offset known to hold a byte that is not a line end (see `onlyLineEndsRemain`).
+        var knownContent = -1
 
         init(p: UnsafeBufferPointer<UInt8>, bytes: [UInt8], file: String, position: Int) {
             self.p = p
@@ -116,13 +118,12 @@ enum CSVParser {
             }
             var row = 0
             while true {
-                let rowStart = position
                 let count = try scanRow(row: row)
                 if row == 0 {
                     fields.columnCount = count
                     names = fields.headerNames(in: bytes)
                 } else if count != fields.columnCount {
-                    throw fieldCountError(row: row, rowStart: rowStart, count: count)
+                    throw fieldCountError(row: row, count: count)
                 }
                 row += 1
                 if onlyLineEndsRemain() { return fields }
@@ -203,8 +204,10 @@ enum CSVParser {
         }
 
         /// Whether nothing but line ends (LF or CRLF) is left; a blank line in the middle is
-        /// a row (of one empty field), but blank lines at the end are not.
-        func onlyLineEndsRemain() -> Bool {
+        /// a row (of one empty field), but blank lines at the end are not. The last byte found
+        /// that is not a line end is remembered, so a run of blank lines is looked over once.
+        mutating func onlyLineEndsRemain() -> Bool {
+            if position < knownContent { return false }
             var i = position
             while i < p.count {
                 if p[i] == CSVParser.lineFeed {
@@ -212,6 +215,7 @@ enum CSVParser {
                 } else if p[i] == CSVParser.carriageReturn, i + 1 < p.count, p[i + 1] == CSVParser.lineFeed {
                     i += 2
                 } else {
+                    knownContent = i
                     return false
                 }
             }
@@ -220,7 +224,7 @@ enum CSVParser {
 
         /// The error for a data row with too many fields (at the first extra one) or too few
         /// (at the row's end, naming the first missing column).
-        func fieldCountError(row: Int, rowStart: Int, count: Int) -> DataError {
+        func fieldCountError(row: Int, count: Int) -> DataError {
             let expected = fields.columnCount
             let kind = DataError.Kind.fieldCount(expected: expected, actual: count)
             let rowFields = fields.starts.count - count

@@ -17,7 +17,9 @@ public struct CSVTable: Sendable {
 
     /// A column's values.
     public enum Column: Sendable {
+        /// Every cell is an exact number.
         case numbers([Rational])
+        /// At least one cell is not a number (or every cell is empty): the cells' text.
         case strings([String])
     }
 

@@ -56,6 +56,7 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong.
     public let kind: Kind
 
+    /// An error at `byteOffset` of `file`, with whatever location is known.
     public init(file: String, byteOffset: Int, line: Int? = nil, row: Int? = nil, column: String? = nil, kind: Kind) {
         self.file = file
         self.byteOffset = byteOffset

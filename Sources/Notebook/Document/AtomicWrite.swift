@@ -21,7 +21,9 @@ public enum AtomicWrite {
         let replacing = stat(target, &existing) == 0
         var template = Array("\(folder)/.\(baseName(of: target)).boundbook-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw AtomicWriteError(path: path, operation: "create a temporary file in \(folder)", code: errno) }
+        guard fd >= 0 else {
+            throw AtomicWriteError(path: path, operation: "create a temporary file in \(folder)", code: errno)
+        }
         let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         var finished = false
         defer {
@@ -73,7 +75,9 @@ public enum AtomicWrite {
     /// `path` with symbolic links resolved if it names one; `path` itself otherwise.
     private static func resolved(_ path: String) -> String {
         var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK, let real = realpath(path, nil) else { return path }
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK, let real = realpath(path, nil) else {
+            return path
+        }
         defer { free(real) }
         return String(cString: real)
     }

@@ -57,7 +57,9 @@ struct DocumentScanner {
 
     /// The line that closes the block opened on line `open`; nil for a block that is not a
     /// cell and runs to the end of the file.
-    private func closingLine(of opening: FenceScanner.Opening, openedAt open: Int) throws(NotebookDocumentError) -> Int? {
+    private func closingLine(of opening: FenceScanner.Opening, openedAt open: Int)
+        throws(NotebookDocumentError) -> Int?
+    {
         var j = open + 1
         while j < lines.count {
             if FenceScanner.closes(lines[j], opening, bytes) { return j }
@@ -72,7 +74,9 @@ struct DocumentScanner {
         return nil
     }
 
-    private func unclosedCell(_ opening: FenceScanner.Opening, _ line: Int, next: SourceLocation?) -> NotebookDocumentError {
+    private func unclosedCell(_ opening: FenceScanner.Opening, _ line: Int, next: SourceLocation?)
+        -> NotebookDocumentError
+    {
         let start = lines[line].start + opening.indent
         let range = table.range(start, start + opening.length, onLine: line)
         return error(.cellNeverCloses(fence: opening.fenceText, opened: range.start, nextCell: next), range)
@@ -82,14 +86,17 @@ struct DocumentScanner {
         table.location(lines[line].start + opening.indent, onLine: line)
     }
 
-    private func cell(_ index: Int, _ opening: FenceScanner.Opening, open: Int, close: Int, output: OutputRegion?) -> Cell {
+    private func cell(_ index: Int, _ opening: FenceScanner.Opening, open: Int, close: Int, output: OutputRegion?)
+        -> Cell
+    {
         var source: [UInt8] = []
         var map: [Cell.LineMapping] = []
         map.reserveCapacity(close - open - 1)
         for k in (open + 1)..<close {
             let line = lines[k]
             let from = stripped(line, upTo: opening.indent)
-            map.append(.init(sourceOffset: source.count, fileOffset: from, fileLine: k + 1, removed: from - line.start))
+            let removed = from - line.start
+            map.append(.init(sourceOffset: source.count, fileOffset: from, fileLine: k + 1, removed: removed))
             source.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<line.contentEnd]))
             source.append(0x0A)
         }
@@ -123,7 +130,9 @@ struct DocumentScanner {
         var images: [CellOutput.Image] = []
         for m in (k + 1)..<body.closeLine {
             let span = FenceScanner.trimmed(lines[m].start..<lines[m].contentEnd, bytes)
-            guard FenceScanner.hasPrefix(Self.imageStart, bytes, span), !body.blocks.contains(where: { $0.contains(m) }) else { continue }
+            guard FenceScanner.hasPrefix(Self.imageStart, bytes, span),
+                !body.blocks.contains(where: { $0.contains(m) })
+            else { continue }
             if let image = CellOutput.Image(markdown: Substring(String(decoding: bytes[span], as: UTF8.self))) {
                 images.append(image)
             }
@@ -166,34 +175,35 @@ struct DocumentScanner {
                 }
             } else if let marker = OutputRegion.marker(line, bytes) {
                 if marker == .close { return Body(closeLine: m, blocks: blocks, text: text) }
-                throw error(.regionNeverCloses(opened: markerRange(open).start, obstacle: .region(markerRange(m).start)), markerRange(open))
+                throw unclosedRegion(open, before: .region(markerRange(m).start))
             } else if let opening = FenceScanner.opening(line, bytes) {
-                if opening.isBound { throw regionObstructedByCell(open, opening, m) }
+                if opening.isBound { throw unclosedRegion(open, before: .cell(fenceLocation(opening, m))) }
                 inner = (opening, m)
             }
             m += 1
         }
         guard let broken = inner else {
-            throw error(.regionNeverCloses(opened: markerRange(open).start, obstacle: nil), markerRange(open))
+            throw unclosedRegion(open, before: nil)
         }
         // A fenced block that never closes: the first closing marker after it ends the region.
         for m in (broken.line + 1)..<lines.count {
             if let marker = OutputRegion.marker(lines[m], bytes) {
                 if marker == .open {
-                    throw error(.regionNeverCloses(opened: markerRange(open).start, obstacle: .region(markerRange(m).start)), markerRange(open))
+                    throw unclosedRegion(open, before: .region(markerRange(m).start))
                 }
                 blocks.append(broken.line...(m - 1))
-                return Body(closeLine: m, blocks: blocks, text: text ?? content(broken.line + 1..<m, indent: broken.opening.indent))
+                let brokenText = content(broken.line + 1..<m, indent: broken.opening.indent)
+                return Body(closeLine: m, blocks: blocks, text: text ?? brokenText)
             }
             if let opening = FenceScanner.opening(lines[m], bytes), opening.isBound {
-                throw regionObstructedByCell(open, opening, m)
+                throw unclosedRegion(open, before: .cell(fenceLocation(opening, m)))
             }
         }
-        throw error(.regionNeverCloses(opened: markerRange(open).start, obstacle: nil), markerRange(open))
+        throw unclosedRegion(open, before: nil)
     }
 
-    private func regionObstructedByCell(_ open: Int, _ opening: FenceScanner.Opening, _ line: Int) -> NotebookDocumentError {
-        error(.regionNeverCloses(opened: markerRange(open).start, obstacle: .cell(fenceLocation(opening, line))), markerRange(open))
+    private func unclosedRegion(_ open: Int, before obstacle: NotebookDocumentError.Obstacle?) -> NotebookDocumentError {
+        error(.regionNeverCloses(opened: markerRange(open).start, obstacle: obstacle), markerRange(open))
     }
 
     /// The lines `range` of a block's content, up to `indent` spaces removed, joined by `\n`.
@@ -201,7 +211,8 @@ struct DocumentScanner {
         var out: [UInt8] = []
         for k in range {
             if k > range.lowerBound { out.append(0x0A) }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[stripped(lines[k], upTo: indent)..<lines[k].contentEnd]))
+            let from = stripped(lines[k], upTo: indent)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<lines[k].contentEnd]))
         }
         return String(decoding: out, as: UTF8.self)
     }

@@ -59,7 +59,8 @@ enum FenceScanner {
                 q += 1
             }
         }
-        return Opening(character: character, length: length, indent: indent, info: info, isBound: firstWordIsBound(info, bytes))
+        let isBound = firstWordIsBound(info, bytes)
+        return Opening(character: character, length: length, indent: indent, info: info, isBound: isBound)
     }
 
     /// Whether `line` closes a block opened by `opening`: the same character, at least as

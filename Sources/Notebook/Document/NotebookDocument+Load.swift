@@ -13,7 +13,7 @@ extension NotebookDocument {
     /// rejected at once, whatever its size; a folder or an unreadable file is an `unreadable`
     /// error with the system's reason.
     public static func load(path: String) throws(NotebookDocumentError) -> NotebookDocument {
-        let origin = SourceRange(SourceLocation(line: 1, column: 1, offset: 0), SourceLocation(line: 1, column: 1, offset: 0))
+        let origin = NotebookDocumentError.wholeFile
         func failure(_ reason: NotebookDocumentError.Reason) -> NotebookDocumentError {
             NotebookDocumentError(path: path, reason: reason, range: origin)
         }

@@ -31,7 +31,7 @@ public struct NotebookDocument: Sendable {
     /// UTF-8, a `bound` cell that never closes, an output region that never closes, a region
     /// marker that does not follow a cell, and a second region after one cell.
     public static func parse(_ bytes: [UInt8], path: String) throws(NotebookDocumentError) -> NotebookDocument {
-        let origin = SourceRange(SourceLocation(line: 1, column: 1, offset: 0), SourceLocation(line: 1, column: 1, offset: 0))
+        let origin = NotebookDocumentError.wholeFile
         guard bytes.count <= maximumSize else {
             throw NotebookDocumentError(path: path, reason: .tooLarge(size: bytes.count, limit: maximumSize), range: origin)
         }

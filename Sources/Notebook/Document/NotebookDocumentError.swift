@@ -43,6 +43,10 @@ public struct NotebookDocumentError: Error, Sendable, Hashable, CustomStringConv
         self.range = range
     }
 
+    /// The range used for problems of the whole file: 1:1.
+    static let wholeFile = SourceRange(
+        SourceLocation(line: 1, column: 1, offset: 0), SourceLocation(line: 1, column: 1, offset: 0))
+
     static let openMarker = "<!-- boundbook:output -->"
     static let closeMarker = "<!-- /boundbook:output -->"
 

@@ -12,16 +12,17 @@
 /// fence or another opening marker: that is an unclosed region, an error, so a lost marker
 /// cannot swallow the cells after it.
 ///
-/// **What is written** (`e` the file's dominant line ending; `F` three backticks, or one more
-/// than the longest run of backticks that starts a line of the text):
+/// **What is written** (`⏎` the file's dominant line ending, LF or CRLF, counted outside the
+/// regions; `F` three backticks, or one more than the longest run of backticks that starts a
+/// line of the text, after spaces or tabs, so no line of the text can close the block):
 ///
-///     e                                ← ends the cell's closing fence line
-///     e                                ← one blank line
-///     <!-- boundbook:output -->e
-///     F`text`e
-///     each line of the text, then e
-///     Fe
-///     each image as ![alt](path), then e
+///     ⏎                                ← ends the cell's closing fence line
+///     ⏎                                ← one blank line
+///     <!-- boundbook:output -->⏎
+///     Ftext⏎
+///     each line of the text, then ⏎    ← none for the empty text
+///     F⏎
+///     each image as ![alt](path), then ⏎
 ///     <!-- /boundbook:output -->       ← the line ending that followed the cell follows it
 ///
 /// The bytes owned — `byteRange` — run from the end of the cell's closing fence (its line

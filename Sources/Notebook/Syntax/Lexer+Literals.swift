@@ -34,7 +34,12 @@ extension Lexer {
         let literal = text(start, literalEnd)
         let value: Rational
         do {
-            value = try Rational(decimalLiteral: literal)
+            // Plain integers that fit a machine word are most literals; skip the general parser.
+            if literalEnd - start <= 18, let small = Int(literal) {
+                value = Rational(small)
+            } else {
+                value = try Rational(decimalLiteral: literal)
+            }
         } catch {
             add(.invalid(Lexer.numberMessage(literal, error)), from: start)
             return

@@ -53,7 +53,7 @@ struct Lexer {
                 lexString()
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 lexNumber()
-            case UInt8(ascii: ".") where position + 1 < bytes.count && isDigit(bytes[position + 1]):
+            case UInt8(ascii: ".") where position + 1 < bytes.count && isDigit(bytes[position + 1]) && !followsOperand():
                 lexNumber()
             default:
                 if isIdentifierStart(at: position) {
@@ -63,7 +63,22 @@ struct Lexer {
                 }
             }
         }
-        tokens.append(Token(kind: .end, text: "", range: SourceRange(location(position), location(position))))
+        // A body that ends with a line break ends at that break, not on the line after it (which,
+        // in the notebook, is the closing fence): an error "at the end" points where text is missing.
+        var end = location(position)
+        if let last = tokens.last, case .newline = last.kind, last.range.end.offset == bytes.count {
+            end = last.range.start
+        }
+        tokens.append(Token(kind: .end, text: "", range: SourceRange(end, end)))
+    }
+
+    /// Whether the byte before the current one ends an operand (a name, a number, `)` or `]`):
+    /// then a `.` is a member access (`x.1` asks for a member), not the start of `.5`.
+    func followsOperand() -> Bool {
+        guard position > 0 else { return false }
+        let byte = bytes[position - 1]
+        return byte >= 0x80 || isASCIILetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_")
+            || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]")
     }
 
     // MARK: Positions and tokens
@@ -98,13 +113,19 @@ struct Lexer {
     /// A letter (any script) or `_`: identifiers are Unicode identifiers (UAX #31), so `δ`, `ε`
     /// and `λ` are names while `≤` or `·` are not.
     func isIdentifierStart(at offset: Int) -> Bool {
-        let (s, _) = scalar(at: offset)
-        return s == "_" || s.properties.isXIDStart
+        let byte = bytes[offset]
+        if byte < 0x80 { return isASCIILetter(byte) || byte == UInt8(ascii: "_") }
+        return scalar(at: offset).0.properties.isXIDStart
     }
 
     func isIdentifierContinue(at offset: Int) -> Bool {
-        let (s, _) = scalar(at: offset)
-        return s.properties.isXIDContinue
+        let byte = bytes[offset]
+        if byte < 0x80 { return isASCIILetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_") }
+        return scalar(at: offset).0.properties.isXIDContinue
+    }
+
+    func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
     }
 
     // MARK: Comments, names, operators
@@ -122,33 +143,40 @@ struct Lexer {
             position += scalar(at: position).1
         }
         let name = text(start, position)
-        add(Keyword(rawValue: name).map { .keyword($0) } ?? .identifier(name), from: start)
+        add(Lexer.keywords[name].map { .keyword($0) } ?? .identifier(name), from: start)
     }
 
     mutating func lexOperator() {
         let start = position
-        let (s, length) = scalar(at: position)
-        let next: Unicode.Scalar? = position + length < bytes.count ? scalar(at: position + length).0 : nil
-        let pair = next.map { String(s) + String($0) } ?? ""
-        if pair == "**" || pair == "&&" || pair == "||" {
-            position += 2
-            add(.invalid(Lexer.unexpectedCharacterMessage(pair, s)), from: start)
-            return
-        }
-        if let p = Punctuation(rawValue: pair) {
+        let byte = bytes[position]
+        let next = position + 1 < bytes.count ? bytes[position + 1] : 0
+        if next == UInt8(ascii: "="), let p = Lexer.withEquals[byte] {
             position += 2
             add(.punctuation(p), from: start)
             return
         }
-        if let p = Punctuation(rawValue: String(s)) {
+        let doubled = next == byte && (byte == UInt8(ascii: "*") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "|"))
+        if !doubled, let p = Lexer.single[byte] {
             position += 1
             add(.punctuation(p), from: start)
             return
         }
-        position += length
+        let (s, length) = scalar(at: position)
+        position += doubled ? 2 : length
         let written = text(start, position)
         add(.invalid(Lexer.unexpectedCharacterMessage(written, s)), from: start)
     }
+
+    /// A hash lookup: `Keyword(rawValue:)` compares the name with every keyword in turn.
+    static let keywords: [String: Keyword] = Dictionary(uniqueKeysWithValues: Keyword.allCases.map { ($0.rawValue, $0) })
+
+    /// The one-byte punctuation, by byte.
+    static let single: [UInt8: Punctuation] = Dictionary(
+        uniqueKeysWithValues: Punctuation.allCases.filter { $0.rawValue.utf8.count == 1 }.map { ($0.rawValue.utf8.first!, $0) })
+
+    /// The two-byte punctuation `<=`, `>=`, `==`, `!=`, by first byte.
+    static let withEquals: [UInt8: Punctuation] = Dictionary(
+        uniqueKeysWithValues: Punctuation.allCases.filter { $0.rawValue.utf8.count == 2 }.map { ($0.rawValue.utf8.first!, $0) })
 
     /// A few characters with an obvious intended meaning get a hint instead of a bare complaint.
     static func unexpectedCharacterMessage(_ written: String, _ s: Unicode.Scalar) -> String {

@@ -50,6 +50,7 @@ extension Parser {
     }
 
     /// `base.name`; the name may be a keyword, as no keyword can follow a dot.
+    @inline(never)
     func parseMember(_ base: Node) throws(ParseFailure) -> Node {
         let dot = index
         advance()
@@ -59,6 +60,7 @@ extension Parser {
     }
 
     /// A number, string or name, the leaves of the tree.
+    @inline(never)
     func parseAtom() throws(ParseFailure) -> Node {
         let token = current
         let kind: ExprKind
@@ -69,7 +71,7 @@ extension Parser {
         default: throw failExpectingExpression()
         }
         advance()
-        return Node(expr: Expr(kind, token.range), height: 1)
+        return Node(expr: Expr(kind, token.range), height: 0)
     }
 
     /// `(EXPR)`: the expression itself, its range widened to the parentheses.
@@ -112,6 +114,8 @@ extension Parser {
         return try listNode(elements, at: opener)
     }
 
+    /// One element, appended in place: a returned `Node` would take a stack slot in
+    /// `parseList`, whose frame is repeated at every level of nested lists.
     func parseElement(into elements: inout [Node]) throws(ParseFailure) {
         elements.append(try parseExpression())
     }

@@ -30,6 +30,7 @@ extension Parser {
     }
 
     /// `in [a, b]`: exactly two ends, unlike a list.
+    @inline(never)
     func parseInterval() throws(ParseFailure) -> (low: Node, high: Node) {
         advance()
         if !at(.leftBracket) { throw failHere("expected an interval '[a, b]' after 'in'") }

@@ -47,6 +47,7 @@ extension Parser {
     }
 
     /// A name where a binding, parameter or hypothesis is declared.
+    @inline(never)
     func expectName(_ what: String, after context: String) throws(ParseFailure) -> (String, SourceRange) {
         let token = current
         switch token.kind {
@@ -136,13 +137,5 @@ extension Parser {
             advance()
         }
         return .plot(list.arguments)
-    }
-
-    /// "expected ')' to close the call to f opened at 4:9", with a note at the opener.
-    @inline(never)
-    func failToClose(_ closer: String, _ what: String, _ opener: Token) -> ParseFailure {
-        fail(
-            "expected '\(closer)' to close \(what) opened at \(quote(opener.range.start))", at: current,
-            notes: [Diagnostic.Note("'\(opener.text)' opened here", at: opener.range)])
     }
 }

@@ -54,6 +54,7 @@ struct CSVTableTests {
             "9223372036854775807", "99999999999999999999e-20", "1e18", "1e19", "12345678901234567e5",
             "3.14159265358979323846264338327950289", "1e-300", "-2.50e-1", "1_000.000_1", "1_0e1_0",
             "0.000000000000000000000001", "5e-18", "5e-19", "1e+2", "18446744073709551615",
+            "4.9406564584124654e-324", "1.7976931348623157e308", "+0.5", "-1e-400", "1e400",
         ])
     func agreesWithLiteralParser(text: String) throws {
         let t = try csv("x\n\(text)\n")
@@ -68,6 +69,14 @@ struct CSVTableTests {
         #expect(throws: (any Error).self) { try Rational(decimalLiteral: text) }
         #expect(try strings(t, "y") == [text])
         #expect(try numbers(t, "x") == [Rational(1)])
+    }
+
+    @Test("an exponent beyond ±400 is text in a string column, and numbers(_:) says why it is refused")
+    func hugeExponentInStringColumn() throws {
+        let t = try csv("s\n1e999\nabc\n")
+        #expect(try strings(t, "s") == ["1e999", "abc"])
+        let error = try #require(throws: DataError.self) { try t.numbers("s") }
+        #expect(error.kind == .exponentTooLarge(text: "1e999", limit: 400))
     }
 
     @Test("spaces and tabs around a number are ignored; the text keeps them")

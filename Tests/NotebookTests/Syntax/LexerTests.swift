@@ -36,7 +36,7 @@ struct LexerTests {
         ("2x", "1:9 a number cannot run into a name: '2x'; write '2 * x' to multiply"),
         ("3δ", "1:9 a number cannot run into a name: '3δ'; write '3 * δ' to multiply"),
         ("1ex", "1:9 invalid number literal '1e': the exponent has no digits"),
-        ("1 + 2.5.3", "1:16 a number needs a digit before its decimal point: write 0.3, not .3"),
+        ("1 + .5", "1:13 a number needs a digit before its decimal point: write 0.5, not .5"),
     ]
 
     @Test("malformed numbers are errors at the literal, with the reason", arguments: badNumbers)

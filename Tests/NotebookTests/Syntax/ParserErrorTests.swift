@@ -79,6 +79,8 @@ struct ParserErrorTests {
         ("x[]", "1:3 expected an index between '[' and ']'"),
         ("x.", "1:3 expected a member name after '.'"),
         ("x.(1)", "1:3 expected a member name after '.'"),
+        ("x.1", "1:3 expected a member name after '.'"),
+        ("t[0].5", "1:6 expected a member name after '.'"),
         ("smallest where x", "1:10 expected a variable name after 'smallest'; 'where' is a keyword"),
         ("largest 1 where x", "1:9 expected a variable name after 'largest'"),
         ("smallest n n > 3", "1:12 expected 'where' or 'in [a, b]' after 'smallest n'"),
@@ -122,6 +124,13 @@ struct ParserErrorTests {
         #expect(diagnostics[0].notes.map { $0.range.map(SyntaxDump.range) } == ["1:22-1:23"])
         #expect(diagnostics[0].notes.map(\.message) == ["'(' opened here"])
         #expect(SyntaxDump.program(program) == "(claim (<= b 0.13))")
+    }
+
+    @Test("an error at the end of a body that ends with a line break is on its last line")
+    func errorAtEnd() {
+        #expect(Self.errors("let d = (1 + 2\n") == ["1:15 expected ')' to close the '(' opened at 1:9"])
+        #expect(Self.errors("let d = 1 +\n\n") == ["1:12 expected an expression after '+'"])
+        #expect(Self.errors("let d = [1,\n\n") == ["2:1 expected ']' to close the list opened at 1:9"])
     }
 
     @Test("positions quoted in messages go through locationInFile; ranges stay cell-local")
