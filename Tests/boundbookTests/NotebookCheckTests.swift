@@ -22,6 +22,13 @@ struct NotebookCheckTests {
         #expect(run.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("ok ") }.count >= 3)
     }
 
+    @Test("docs/language.md is a notebook whose every example passes `boundbook check`")
+    func languageReference() throws {
+        let run = try Run(["check", Self.repository.appendingPathComponent("docs/language.md").path])
+        #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
+        #expect(run.stdout.hasPrefix("ok "))
+    }
+
     @Test("a copy of the prior-grid notebook that evaluates every grid point at the full δ, without the union, is rejected")
     func gridWithoutUnionIsRejected() throws {
         let original = try String(contentsOf: Self.repository.appendingPathComponent("notebooks/03-pac-bayes-prior-grid.md"), encoding: .utf8)

@@ -157,29 +157,38 @@ private struct LiteralScan {
     }
 
     /// A non-empty run of digits with underscores only between digits, accumulated.
+    /// (Locals, written back once, keep the loop in registers.)
     private mutating func digits(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int, fraction: Bool) -> Bool {
         var previousWasDigit = false
-        while i < end {
-            let c = p[i]
-            if c >= 0x30 && c <= 0x39 {
-                let d = UInt64(c - 0x30)
-                if fraction { fractionDigits += 1 }
-                if mantissa != 0 || d != 0 {
-                    if significantDigits < 18 {
-                        mantissa = mantissa * 10 + d
-                        significantDigits += 1
+        var m = mantissa
+        var significant = significantDigits
+        var j = i
+        let first = j
+        var underscores = 0
+        while j < end {
+            let d = p[j] &- 0x30
+            if d <= 9 {
+                if m != 0 || d != 0 {
+                    if significant < 18 {
+                        m = m &* 10 &+ UInt64(d)
+                        significant += 1
                     } else {
                         overflow = true
                     }
                 }
                 previousWasDigit = true
-            } else if c == 0x5F, previousWasDigit {
+            } else if p[j] == 0x5F, previousWasDigit {
                 previousWasDigit = false
+                underscores += 1
             } else {
                 break
             }
-            i += 1
+            j += 1
         }
+        if fraction { fractionDigits += j - first - underscores }
+        mantissa = m
+        significantDigits = significant
+        i = j
         return previousWasDigit
     }
 

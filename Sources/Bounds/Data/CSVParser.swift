@@ -64,16 +64,17 @@ struct CSVFields: Sendable {
 /// Accepted: a UTF-8 byte-order mark at the start; fields quoted with `"` that may hold
 /// commas, CR and LF, with `""` for a quote; rows ended by LF or CRLF; no final line end;
 /// blank lines at the end. Everything else — a bare CR, a quote inside an unquoted field,
-/// text after a closing quote, an unclosed quote, invalid UTF-8, a row with a different
-/// number of fields than the header — is a `DataError` at the offending byte.
+/// text after a closing quote, an unclosed quote, invalid UTF-8, an empty or repeated column
+/// name, a row with a different number of fields than the header — is a `DataError` at the
+/// offending byte.
 enum CSVParser {
     static let quote: UInt8 = 0x22
     static let comma: UInt8 = 0x2C
     static let lineFeed: UInt8 = 0x0A
     static let carriageReturn: UInt8 = 0x0D
 
-    /// The largest input accepted; field offsets are stored in 30 bits.
-    static let sizeLimit = 1 << 30
+    /// The largest input accepted, just under 1 GiB: field offsets are stored in 30 bits.
+    static let sizeLimit = (1 << 30) - 1
 
     /// Splits `bytes` into fields, checking the quoting, the encoding and the field counts.
     static func scan(_ bytes: [UInt8], file: String) throws -> CSVFields {
@@ -122,11 +123,26 @@ enum CSVParser {
                 if row == 0 {
                     fields.columnCount = count
                     names = fields.headerNames(in: bytes)
+                    try checkHeader()
                 } else if count != fields.columnCount {
                     throw fieldCountError(row: row, count: count)
                 }
                 row += 1
                 if onlyLineEndsRemain() { return fields }
+            }
+        }
+
+        /// Column names must be non-empty and distinct.
+        func checkHeader() throws {
+            var seen: [String: Int] = [:]
+            for (c, name) in names.enumerated() {
+                if name.isEmpty {
+                    throw error(at: fields.offset(c), row: 0, column: nil, .emptyColumnName(index: c + 1))
+                }
+                if let first = seen[name] {
+                    throw error(at: fields.offset(c), row: 0, column: nil, .duplicateColumnName(name: name, firstIndex: first + 1))
+                }
+                seen[name] = c
             }
         }
 

@@ -6,7 +6,7 @@
 
 /// Reading a CSV file from disk.
 extension CSVTable {
-    /// The largest CSV file `load` reads: 1 GiB (field offsets are kept in 30 bits).
+    /// The largest CSV file `load` reads: just under 1 GiB (field offsets are kept in 30 bits).
     public static let fileSizeLimit = CSVParser.sizeLimit
 
     /// Reads and parses the CSV file at `path`; errors name the file as `path` is written.

@@ -9,7 +9,6 @@ extension CSVTable {
     public static func parse(_ bytes: [UInt8], file: String) throws -> CSVTable {
         let fields = try CSVParser.scan(bytes, file: file)
         let names = fields.headerNames(in: bytes)
-        try checkHeader(names, fields: fields, bytes: bytes, file: file)
         let outcomes = CSVColumnReader.read(fields: fields, bytes: bytes)
         var firstError: DataError?
         for (c, outcome) in outcomes.enumerated() {
@@ -31,21 +30,5 @@ extension CSVTable {
         let stored = outcomes.map(\.stored)
         let rowCount = fields.rowCount
         return CSVTable(columnNames: names, rowCount: rowCount, file: file, bytes: bytes, fields: fields, stored: stored)
-    }
-
-    /// Names must be non-empty and distinct.
-    private static func checkHeader(_ names: [String], fields: CSVFields, bytes: [UInt8], file: String) throws {
-        var seen: [String: Int] = [:]
-        for (c, name) in names.enumerated() {
-            if name.isEmpty {
-                throw DataError(file: file, bytes: bytes, byteOffset: fields.offset(c), kind: .emptyColumnName(index: c + 1))
-            }
-            if let first = seen[name] {
-                throw DataError(
-                    file: file, bytes: bytes, byteOffset: fields.offset(c),
-                    kind: .duplicateColumnName(name: name, firstIndex: first + 1))
-            }
-            seen[name] = c
-        }
     }
 }

@@ -25,6 +25,7 @@ extension Evaluator {
         var sides: (Interval, Interval)?
         var comparison: BinaryOp?
         var sideRanges: (SourceRange, SourceRange)?
+        var exactSides: (Rational?, Rational?) = (nil, nil)
         if case let .binary(op, a, b) = expr.kind, op.isComparison,
             case .number(let x) = try eval(a, Context(precision: p, cell: cell)),
             case .number(let y) = try eval(b, Context(precision: p, cell: cell))
@@ -32,6 +33,7 @@ extension Evaluator {
             sides = (x.interval(p), y.interval(p))
             comparison = op
             sideRanges = (a.range, b.range)
+            exactSides = (x.exactValue, y.exactValue)
         }
         let (plain, unions) = ledger.spenders(certificates)
         var spenders = plain.map { "\($0.bound) (\(Evaluator.place($0.cell, $0.range)))" }
@@ -61,7 +63,7 @@ extension Evaluator {
         }
         let verdict: ClaimOutcome.Verdict = decision == .certainlyTrue ? .proved : decision == .certainlyFalse ? .refuted : .undecided
         let outcome = ClaimOutcome(
-            verdict: verdict, precision: p, sides: sides, comparison: comparison, sideRanges: sideRanges,
+            verdict: verdict, precision: p, sides: sides, comparison: comparison, sideRanges: sideRanges, exactSides: exactSides,
             delta: ledger.spent(certificates, precision: p), spenders: spenders, missingHypotheses: missing,
             budgetProblem: budgetProblem)
         return StatementResult(statement, kind: "claim", precision: p, claim: outcome)

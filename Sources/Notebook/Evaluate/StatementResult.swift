@@ -39,6 +39,8 @@ public struct ClaimOutcome: Sendable {
     public var comparison: BinaryOp?
     /// The source ranges of the two sides (cell-local), for messages.
     public var sideRanges: (SourceRange, SourceRange)?
+    /// The sides' exact values, where they are exact.
+    public var exactSides: (Rational?, Rational?) = (nil, nil)
     /// Σδ over the bound evaluations the claim depends on (unions counted once).
     public var delta: Number
     /// The bounds (and unions) that spend it.

@@ -56,20 +56,25 @@ enum CellText {
         if let (a, b) = c.sides, let op = c.comparison, let (ra, rb) = c.sideRanges {
             let left = snippet(source, ra)
             let right = snippet(source, rb)
-            let (aLo, aHi) = a.decimal(significantDigits: Format.digits)
-            let (bLo, bHi) = b.decimal(significantDigits: Format.digits)
+            var (aLo, aHi) = a.decimal(significantDigits: Format.digits)
+            var (bLo, bHi) = b.decimal(significantDigits: Format.digits)
+            if let q = c.exactSides.0 { (aLo, aHi) = (Format.exact(q), Format.exact(q)) }
+            if let q = c.exactSides.1 { (bLo, bHi) = (Format.exact(q), Format.exact(q)) }
             let p = c.precision
+            var exactGap: Rational?
+            if let x = c.exactSides.0, let y = c.exactSides.1 { exactGap = (x - y).magnitude }
+            func gap(_ x: BigFloat, _ y: BigFloat) -> String { exactGap.map { "= " + Format.exact($0) } ?? "≥ " + margin(x, y, p) }
             // A literal right side is shown as written; a computed one with its bound.
             let literal = (try? Rational(decimalLiteral: right)) != nil
             switch (c.verdict, op) {
             case (.proved, .less), (.proved, .lessEqual):
-                head += ": \(left) ≤ \(aHi)\(literal ? "" : ", \(right) ≥ \(bLo)"); margin ≥ \(margin(b.lower, a.upper, p))"
+                head += ": \(left) ≤ \(aHi)\(literal ? "" : ", \(right) ≥ \(bLo)"); margin \(gap(b.lower, a.upper))"
             case (.proved, .greater), (.proved, .greaterEqual):
-                head += ": \(left) ≥ \(aLo)\(literal ? "" : ", \(right) ≤ \(bHi)"); margin ≥ \(margin(a.lower, b.upper, p))"
+                head += ": \(left) ≥ \(aLo)\(literal ? "" : ", \(right) ≤ \(bHi)"); margin \(gap(a.lower, b.upper))"
             case (.refuted, .less), (.refuted, .lessEqual):
-                head += ": \(left) ≥ \(aLo) > \(right) by ≥ \(margin(a.lower, b.upper, p))"
+                head += ": \(left) ≥ \(aLo) > \(right) by \(gap(a.lower, b.upper))"
             case (.refuted, .greater), (.refuted, .greaterEqual):
-                head += ": \(left) ≤ \(aHi) < \(right) by ≥ \(margin(b.lower, a.upper, p))"
+                head += ": \(left) ≤ \(aHi) < \(right) by \(gap(b.lower, a.upper))"
             case (.undecided, _):
                 head += ": \(left) ∈ [\(aLo), \(aHi)], \(right) ∈ [\(bLo), \(bHi)]"
             default:
@@ -90,7 +95,7 @@ enum CellText {
         return lines
     }
 
-    /// lower bound of (x − y), rounded down.
+    /// A lower bound of (x − y), rounded down; exact when both sides are.
     static func margin(_ x: BigFloat, _ y: BigFloat, _ p: Precision) -> String {
         BigFloat.subtract(x, y, p, .down).decimal(significantDigits: 6, .down)
     }

@@ -1,12 +1,25 @@
 /// Argument lists: `f(a, b, name: c)` and the named arguments of `plot`.
 ///
 /// Positional arguments come first, then named ones in any order, each name at most once; a
-/// trailing comma is allowed inside parentheses.
-struct ArgumentList {
+/// trailing comma is allowed inside parentheses. (A class, so that passing it around does not
+/// copy it into the stack frames of the recursive path.)
+final class ArgumentList {
     /// The called expression, or nil for `plot`.
     let callee: Node?
     var arguments: [Argument] = []
     var values: [Node] = []
+    /// The label of the argument being parsed, once its `label:` has been read.
+    var pendingLabel: (name: String, range: SourceRange)?
+
+    init(callee: Node?) {
+        self.callee = callee
+    }
+
+    func append(_ value: Node) {
+        arguments.append(Argument(label: pendingLabel?.name, labelRange: pendingLabel?.range, value: value.expr))
+        values.append(value)
+        pendingLabel = nil
+    }
 
     /// How messages name the list: "the call to f", "the call", "plot".
     var context: String {
@@ -21,10 +34,10 @@ extension Parser {
         let opener = index
         try deeper(at: opener)
         open()
-        var list = ArgumentList(callee: callee)
+        let list = ArgumentList(callee: callee)
         while !at(.rightParen) {
             if atLineEnd { throw failToCloseCall(list, opener) }
-            try parseArgument(into: &list)
+            try parseArgument(into: list)
             if at(.comma) {
                 advance()
             } else if !at(.rightParen) {
@@ -36,18 +49,22 @@ extension Parser {
         return try callNode(list, at: opener)
     }
 
-    /// One argument, positional or `label: value`.
-    func parseArgument(into list: inout ArgumentList) throws(ParseFailure) {
+    /// One argument, positional or `label: value`. (The label is read by a separate function so
+    /// that this one, on the recursive path of nested calls, keeps a small stack frame.)
+    func parseArgument(into list: ArgumentList) throws(ParseFailure) {
+        try parseLabel(into: list)
+        list.append(try parseExpression())
+    }
+
+    /// Reads `label:` if the argument has one, after checking the order and uniqueness of labels.
+    @inline(never)
+    func parseLabel(into list: ArgumentList) throws(ParseFailure) {
         let label = labelAhead()
         try checkLabel(label, in: list)
-        let labelRange: SourceRange? = label == nil ? nil : tokens[index].range
-        if label != nil {
-            advance()
-            advance()
-        }
-        let value = try parseExpression()
-        list.arguments.append(Argument(label: label, labelRange: labelRange, value: value.expr))
-        list.values.append(value)
+        guard let label else { return }
+        list.pendingLabel = (label, tokens[index].range)
+        advance()
+        advance()
     }
 
     @inline(never)

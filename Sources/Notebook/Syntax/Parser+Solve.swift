@@ -1,32 +1,44 @@
 /// `smallest n where COND` and `largest x in [a, b] where COND` (LANGUAGE.md §5).
 extension Parser {
+    /// What comes before `where`: the direction, the variable and the interval, if any.
+    struct SolveHead {
+        var keyword: Int
+        var direction: SolveDirection
+        var variable: (String, SourceRange)
+        var interval: (low: Node, high: Node)?
+    }
+
     /// A solve expression: a prefix form whose condition extends to the end of the expression,
     /// like the body of a lambda (`1 + smallest n where n > 3` adds 1 to the solution).
     func parseSolve() throws(ParseFailure) -> Node {
+        let head = try parseSolveHead()
+        let condition = try parseExpression()
+        nesting -= 1
+        return try solveNode(head, condition)
+    }
+
+    /// `smallest n where`, `largest x in [a, b] where`; enters a level of nesting.
+    @inline(never)
+    func parseSolveHead() throws(ParseFailure) -> SolveHead {
         let keyword = index
         let direction: SolveDirection = at(.smallest) ? .smallest : .largest
         try deeper(at: keyword)
         advance()
-        let (variable, variableRange) = try expectName("a variable name", after: direction.rawValue)
+        let variable = try expectName("a variable name", after: direction.rawValue)
         var interval: (low: Node, high: Node)?
         if at(.in) { interval = try parseInterval() }
-        if !at(.where) { throw failExpectingWhere(direction, variable, afterInterval: interval != nil) }
+        if !at(.where) { throw failExpectingWhere(direction, variable.0, afterInterval: interval != nil) }
         advance()
-        let condition = try parseExpression()
-        nesting -= 1
-        return try solveNode(direction, (variable, variableRange), interval, condition, at: keyword)
+        return SolveHead(keyword: keyword, direction: direction, variable: variable, interval: interval)
     }
 
     @inline(never)
-    func solveNode(
-        _ direction: SolveDirection, _ variable: (String, SourceRange), _ interval: (low: Node, high: Node)?,
-        _ condition: Node, at keyword: Int
-    ) throws(ParseFailure) -> Node {
-        let children = [interval?.low, interval?.high, condition].compactMap { $0 }
+    func solveNode(_ head: SolveHead, _ condition: Node) throws(ParseFailure) -> Node {
+        let children = [head.interval?.low, head.interval?.high, condition].compactMap { $0 }
         let kind = ExprKind.solve(
-            direction, variable: variable.0, variableRange: variable.1,
-            interval: interval.map { ($0.low.expr, $0.high.expr) }, condition: condition.expr)
-        return try node(kind, tokens[keyword].range.union(condition.range), children, at: keyword)
+            head.direction, variable: head.variable.0, variableRange: head.variable.1,
+            interval: head.interval.map { ($0.low.expr, $0.high.expr) }, condition: condition.expr)
+        return try node(kind, tokens[head.keyword].range.union(condition.range), children, at: head.keyword)
     }
 
     /// `in [a, b]`: exactly two ends, unlike a list.

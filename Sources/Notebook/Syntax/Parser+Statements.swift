@@ -125,13 +125,13 @@ extension Parser {
     func parsePlot() throws(ParseFailure) -> StatementKind {
         advance()
         if atLineEnd { throw failHere("expected named arguments after 'plot', such as 'x: …, y: …'") }
-        var list = ArgumentList(callee: nil)
+        let list = ArgumentList(callee: nil)
         while true {
             guard let label = labelAhead() else {
                 let after = list.arguments.isEmpty ? "" : " after ','"
                 throw failHere("expected a named argument such as 'x: …'\(after); plot takes named arguments only")
             }
-            try parseArgument(into: &list)
+            try parseArgument(into: list)
             if atLineEnd { break }
             if !at(.comma) { throw failHere("expected ',' or the end of the line after the value of '\(label)'") }
             advance()

@@ -62,6 +62,7 @@ struct CSVErrorTests {
         MalformedCSV("a bare carriage return in a row", "a,b\n1,2\r3,4\n", .bareCarriageReturn, offset: 7, line: 2, row: 1, column: "b"),
         MalformedCSV("an empty column name", "a,,c\n1,2,3\n", .emptyColumnName(index: 2), offset: 2, line: 1),
         MalformedCSV("a blank column name", "a, \n1,2\n", .emptyColumnName(index: 2), offset: 2, line: 1),
+        MalformedCSV("blank lines before the header", "\n\na,b\n1,2\n", .emptyColumnName(index: 1), offset: 0, line: 1),
         MalformedCSV("a repeated column name", "x,y,x\n1,2,3\n", .duplicateColumnName(name: "x", firstIndex: 1), offset: 4, line: 1),
         MalformedCSV("nan in a numeric column", "a,b\n1,2\n3,nan\n", .nonFinite(text: "nan"), offset: 10, line: 3, row: 2, column: "b"),
         MalformedCSV("NaN in a numeric column", "a\nNaN\n1\n", .nonFinite(text: "NaN"), offset: 2, line: 2, row: 1, column: "a"),
