@@ -85,7 +85,7 @@ public enum NotebookRunner {
         // Parse every cell first: all syntax errors of the notebook are reported at once.
         var programs: [Program] = []
         for cell in document.cells {
-            let (program, diagnostics) = NotebookParser.parse(cell.source)
+            let (program, diagnostics) = NotebookParser.parse(cell.source, locationInFile: cell.fileLocation)
             programs.append(program)
             report.errors += diagnostics.map { map($0, cell) }
         }

@@ -76,3 +76,64 @@ struct NotebookCheckTests {
         #expect(run.stderr.contains(message), "\(run.stderr)")
     }
 }
+
+@Suite("boundbook update")
+struct NotebookUpdateTests {
+    func folder() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("boundbook-update-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test("update writes the output regions, a second update changes nothing, and check then passes")
+    func updateTwice() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("n.md")
+        try Data("# n\r\n\r\n```bound\r\nlet x = 2 ^ 10\r\nx\r\nclaim x > 1000\r\n```\r\ntrailing text".utf8).write(to: file)
+        #expect(try Run(["update", file.path]).status == 0)
+        let once = try Data(contentsOf: file)
+        #expect(String(decoding: once, as: UTF8.self).contains("x = 1024\r\n"))
+        #expect(try Run(["update", file.path]).status == 0)
+        #expect(try Data(contentsOf: file) == once)
+        #expect(try Run(["check", file.path]).status == 0)
+    }
+
+    @Test("bad input leaves the file untouched and exits 2", arguments: [
+        "```bound\nlet n = 1\nlet n = 2\n```\n",
+        "```bound\nlet x = (1 + \n```\n",
+        "```bound\nlet x = 1\n",
+        "```bound\nx\n```\n<!-- boundbook:output -->\n```text\nold\n```\n",
+    ])
+    func untouched(_ text: String) throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("bad.md")
+        try Data(text.utf8).write(to: file)
+        let run = try Run(["update", file.path])
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(try Data(contentsOf: file) == Data(text.utf8))
+        #expect(run.stderr.contains("bad.md:"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        #expect(leftovers == ["bad.md"], "temporary files left behind: \(leftovers)")
+    }
+
+    @Test("--format json gives one object per notebook with file, statements, budget, spent and errors")
+    func json() throws {
+        let run = try checkNotebook("```bound\nbudget 0.05\nassume test_set_independent, zero_one_loss\nlet b = binomial_test(errors: 7, n: 100, delta: 0.05)\nb\nclaim b <= 0.13\n```\n", arguments: ["--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["file"] is String)
+        #expect((object["budget"] as? String) == "0.05")
+        #expect((object["spent"] as? String) == "0.05")
+        #expect((object["errors"] as? [Any])?.isEmpty == true)
+        let statements = try #require(object["statements"] as? [[String: Any]])
+        #expect(statements.map { $0["kind"] as? String } == ["budget", "assume", "let", "show", "claim"])
+        #expect(statements[2]["line"] as? Int == 4 && statements[2]["column"] as? Int == 1)
+        let claim = statements[4]
+        #expect(claim["verdict"] as? String == "proved")
+        #expect(claim["delta"] as? String == "0.05")
+        #expect((claim["missing_hypotheses"] as? [Any])?.isEmpty == true)
+        let upper = try #require(statements[3]["upper"] as? String)
+        #expect(upper.hasPrefix("0.1274580155829702817452679910840430"))
+    }
+}

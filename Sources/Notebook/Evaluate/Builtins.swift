@@ -29,7 +29,7 @@ enum Builtins {
         func unary(_ f: (Interval) throws -> Interval) throws -> Value {
             try Arithmetic.map(try one(), range) { n in
                 do { return Number(.enclosure(try f(n.interval(p))), certificates: n.certificates) } catch let e as BoundsError {
-                    throw EvaluationError("\(name): \(Arithmetic.message(e))", at: range)
+                    throw EvaluationError(Arithmetic.message(e), at: range)
                 }
             }
         }
