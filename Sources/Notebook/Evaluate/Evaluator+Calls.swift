@@ -10,6 +10,7 @@ extension Evaluator {
     func call(_ name: String, _ calleeRange: SourceRange, _ arguments: [Argument], _ range: SourceRange, _ ctx: Context) throws -> Value {
         if name == "union" { return try makeUnion(arguments, range, ctx) }
         if name == "load" { return try load(arguments, range, ctx) }
+        if name == "explain" { return try explain(arguments, range, ctx) }
         var args = CallArguments()
         for a in arguments {
             let v = try eval(a.value, ctx)
@@ -77,6 +78,7 @@ extension Evaluator {
             var values: [String: ArgumentValue] = [:]
             var certificates = Set<String>()
             var delta: Number?
+            var shown: [String] = []
             for (label, v, r) in named {
                 var item = v
                 if let i, case .vector(let items) = v { item = items[i] }
@@ -86,6 +88,7 @@ extension Evaluator {
                 values[label] = n.exactValue.map { .exact($0) } ?? .enclosure(n.interval(ctx.precision))
                 certificates.formUnion(n.certificates)
                 if label == "delta" { delta = n }
+                shown.append("\(label): \(Format.number(n, ctx.precision))")
             }
             let result: CatalogueValue
             do {
@@ -102,7 +105,7 @@ extension Evaluator {
             if entry.spendsDelta, let delta {
                 let key = "\(ctx.path)\(ctx.cell):\(range.start.offset)" + (i.map { "[\($0)]" } ?? "")
                 ledger.record(Ledger.Evaluation(
-                    key: key, bound: entry.name, citation: entry.citation, hypotheses: entry.hypotheses,
+                    key: key, bound: entry.name, arguments: shown.joined(separator: ", "), citation: entry.citation, hypotheses: entry.hypotheses,
                     delta: delta.stripped, union: delta.unionShare, range: range, cell: ctx.cell))
                 number.certificates.insert(key)
             }
@@ -163,5 +166,29 @@ extension Evaluator {
         unionIDs[key] = id
         ledger.addUnion(Ledger.UnionEntry(id: id, name: "union at \(Evaluator.place(ctx.cell, range))", delta: delta, range: range, cell: ctx.cell))
         return .union(UnionValue(id: id, delta: delta, weights: weights))
+    }
+
+    /// `explain(b)`: the formula, the source and the inputs of every bound evaluation the value
+    /// depends on, and the δ a claim about it would spend.
+    func explain(_ arguments: [Argument], _ range: SourceRange, _ ctx: Context) throws -> Value {
+        guard arguments.count == 1, arguments[0].label == nil else {
+            throw EvaluationError("explain takes one value, like explain(b)", at: range)
+        }
+        let value = try eval(arguments[0].value, ctx)
+        let keys = value.certificates
+        guard !keys.isEmpty else {
+            return .string("carries no certificate: a plain number, a value(…), or a solver's result — not a bound on a true risk")
+        }
+        var lines: [String] = []
+        for key in ledger.order where keys.contains(key) {
+            guard let e = ledger.evaluations[key], let entry = Catalogue.entry(named: e.bound) else { continue }
+            lines.append("\(e.bound)(\(e.arguments)) at \(Evaluator.place(e.cell, e.range))")
+            lines.append("  formula: \(entry.formula)")
+            lines.append("  source: \(e.citation)")
+            lines.append("  hypotheses: \(e.hypotheses.joined(separator: ", "))")
+            if let u = e.union.flatMap({ ledger.unions[$0] }) { lines.append("  δ: a share of \(u.name), which spends \(Format.number(u.delta, ctx.precision)) once") }
+        }
+        lines.append("a claim about it spends δ = \(Format.number(ledger.spent(keys, precision: ctx.precision), ctx.precision))")
+        return .string(lines.joined(separator: "\n"))
     }
 }

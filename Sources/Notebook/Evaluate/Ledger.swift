@@ -11,6 +11,8 @@ public struct Ledger: Sendable {
     public struct Evaluation: Sendable {
         public var key: String
         public var bound: String
+        /// The arguments as shown by `explain` (`errors: 7, n: 100, delta: 0.05`).
+        public var arguments: String
         public var citation: String
         public var hypotheses: [String]
         public var delta: Number

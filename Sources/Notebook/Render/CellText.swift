@@ -26,6 +26,8 @@ enum CellText {
         switch v {
         case .number(let n):
             return [describe(text, n, p)]
+        case .string(let s) where s.contains("\n") || text.hasPrefix("explain("):
+            return ["\(text):"] + s.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
         case .vector(let items) where items.count > 1:
             var lines = ["\(text) ="]
             for (i, item) in items.enumerated() {
