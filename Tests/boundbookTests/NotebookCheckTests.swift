@@ -137,3 +137,32 @@ struct NotebookUpdateTests {
         #expect(upper.hasPrefix("0.1274580155829702817452679910840430"))
     }
 }
+
+@Suite("The error table of docs/language.md")
+struct LanguageDocErrorTests {
+    /// The rows of the table: (statements to write, message boundbook gives).
+    static let rows: [(String, String)] = {
+        let url = NotebookCheckTests.repository.appendingPathComponent("docs/language.md")
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        var rows: [(String, String)] = []
+        for line in text.split(separator: "\n") where line.hasPrefix("| `") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count == 2 else { continue }
+            let code = cells[0].components(separatedBy: "` then `").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "`")) }
+            var statements = code.joined(separator: "\n")
+            if !statements.hasPrefix("let") && !statements.hasPrefix("claim") { statements = "let v = " + statements }
+            rows.append((statements, cells[1].trimmingCharacters(in: CharacterSet(charactersIn: "`"))))
+        }
+        return rows
+    }()
+
+    @Test("the table has its rows")
+    func hasRows() { #expect(Self.rows.count >= 10) }
+
+    @Test("each documented mistake gives the documented message and exit code 2", arguments: rows.map { [$0.0, $0.1] })
+    func row(_ pair: [String]) throws {
+        let run = try checkNotebook("```bound\n\(pair[0])\n```\n")
+        #expect(run.status == 2, "\(run.stdout)\n\(run.stderr)")
+        #expect(run.stderr.contains(pair[1]), "\(run.stderr)")
+    }
+}
