@@ -225,11 +225,17 @@ private struct DecimalKey: Equatable {
 
 /// A direct-mapped memory of values already made, for columns that repeat values (labels,
 /// counts, measurements with few digits): a hit costs a multiply and a compare instead of
-/// several allocations; a miss overwrites its slot, so distinct values pay almost nothing.
+/// several allocations. A miss overwrites its slot. When values rarely repeat, it turns itself
+/// off: evicting old values touches cold memory, which costs more than it saves.
 private struct RepeatedValues {
     static let slotBits = 12
+    /// Look-ups per trial; fewer than a quarter of them hitting turns the memory off.
+    static let trial = 4096
     private var keys = [DecimalKey?](repeating: nil, count: 1 << slotBits)
     private var values = [Rational?](repeating: nil, count: 1 << slotBits)
+    private var lookUps = 0
+    private var hits = 0
+    private(set) var active = true
 
     /// Fibonacci hashing of the mantissa, scale and sign.
     private func slot(_ key: DecimalKey) -> Int {
@@ -237,12 +243,27 @@ private struct RepeatedValues {
         return Int(truncatingIfNeeded: (mixed &* 0x9E37_79B9_7F4A_7C15) >> (64 - UInt64(RepeatedValues.slotBits)))
     }
 
-    func lookUp(_ key: DecimalKey) -> Rational? {
+    mutating func lookUp(_ key: DecimalKey) -> Rational? {
+        guard active else { return nil }
+        lookUps += 1
+        if lookUps == RepeatedValues.trial {
+            if hits * 4 < lookUps {
+                active = false
+                keys = []
+                values = []
+                return nil
+            }
+            lookUps = 0
+            hits = 0
+        }
         let i = slot(key)
-        return keys[i] == key ? values[i] : nil
+        guard keys[i] == key else { return nil }
+        hits += 1
+        return values[i]
     }
 
     mutating func remember(_ key: DecimalKey, _ value: Rational) {
+        guard active else { return }
         let i = slot(key)
         keys[i] = key
         values[i] = value

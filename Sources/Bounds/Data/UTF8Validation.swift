@@ -1,5 +1,6 @@
 /// Strict UTF-8 validation of file bytes, reporting where the first bad sequence starts.
-enum UTF8Validation {
+/// The notebook container uses `sequenceLength` too, so the rules live in one place.
+public enum UTF8Validation {
     /// The offset of the first byte that does not begin a well-formed UTF-8 sequence
     /// (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF), or `nil`.
     ///
@@ -21,14 +22,15 @@ enum UTF8Validation {
                 i += 1
                 continue
             }
-            guard let length = sequenceLength(at: i, base: base, count: n) else { return i }
+            guard let length = sequenceLength(bytes, at: i) else { return i }
             i += length
         }
         return nil
     }
 
     /// The length of the well-formed multi-byte sequence that starts at `i`, or `nil`.
-    private static func sequenceLength(at i: Int, base: UnsafePointer<UInt8>, count n: Int) -> Int? {
+    public static func sequenceLength(_ base: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        let n = base.count
         let lead = base[i]
         // The allowed range of the second byte depends on the lead byte (Unicode Table 3-7).
         var low: UInt8 = 0x80

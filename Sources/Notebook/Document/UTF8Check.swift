@@ -1,3 +1,5 @@
+import Bounds
+
 /// Finds the first byte that keeps a file from being text: a NUL, or the start of a sequence
 /// that is not well-formed UTF-8 (Unicode 15, Table 3-7: no overlong forms, no surrogates,
 /// nothing above U+10FFFF).
@@ -30,29 +32,9 @@ enum UTF8Check {
                 i += 1
                 continue
             }
-            guard let length = sequenceLength(bytes, at: i) else { return (i, .notUTF8(lead)) }
+            guard let length = UTF8Validation.sequenceLength(bytes, at: i) else { return (i, .notUTF8(lead)) }
             i += length
         }
         return nil
-    }
-
-    /// The length of the well-formed multi-byte sequence at `i`, or nil.
-    private static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
-        let lead = bytes[i]
-        let length: Int
-        var secondRange: ClosedRange<UInt8> = 0x80...0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; secondRange = 0xA0...0xBF
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; secondRange = 0x80...0x9F
-        case 0xF0: length = 4; secondRange = 0x90...0xBF
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; secondRange = 0x80...0x8F
-        default: return nil
-        }
-        guard i + length <= bytes.count, secondRange.contains(bytes[i + 1]) else { return nil }
-        for k in 2..<length where !(0x80...0xBF).contains(bytes[i + k]) { return nil }
-        return length
     }
 }

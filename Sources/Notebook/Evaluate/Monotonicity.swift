@@ -128,6 +128,10 @@ struct Monotonicity {
 
     /// The sign of a constant expression, if the evaluator can decide it.
     func sign(_ e: Expr) -> Int? {
+        // Evaluating a constant to learn its sign is analysis, not a statement: it leaves no
+        // ledger entries behind.
+        let saved = evaluator.ledger
+        defer { evaluator.ledger = saved }
         guard case .number(let n)? = try? evaluator.eval(e, Evaluator.Context(precision: precision, cell: 0)) else { return nil }
         if let q = n.exactValue { return q.signum }
         let x = n.interval(precision)
