@@ -6,10 +6,12 @@ extension BinomialDistribution {
         let k: Int
         let n: Int
         let w: Precision
-        /// ln C(n, k) at extra precision, when C(n, k) is too large to use exactly.
-        let logCoefficient: Interval?
-        /// C(n, k) exactly, when it is small.
-        let coefficient: Interval?
+        /// C(n, k): exactly when it is small, else its logarithm at extra precision.
+        enum Coefficient {
+            case exact(Interval)
+            case logarithm(Interval)
+        }
+        let coefficient: Coefficient
         /// The sums stop once a term is 2^(−stopBits) of the partial sum: the rest is bounded
         /// geometrically when rounding up, and may be dropped when rounding down.
         var stopBits: Int { w.bits - 12 }
@@ -20,11 +22,9 @@ extension BinomialDistribution {
             self.w = w
             let m = Swift.min(k, n - k)
             if Double(m) * log2(Double(n) + 1) <= 16384 {
-                coefficient = Interval(BigInteger.binomial(UInt(n), UInt(m)), precision: w)
-                logCoefficient = nil
+                coefficient = .exact(Interval(BigInteger.binomial(UInt(n), UInt(m)), precision: w))
             } else {
-                coefficient = nil
-                logCoefficient = try Binomial.logCoefficient(n, k, precision: w.adding(16))
+                coefficient = .logarithm(try Binomial.logCoefficient(n, k, precision: w.adding(16)))
             }
         }
 
@@ -32,10 +32,14 @@ extension BinomialDistribution {
         /// positive and every step monotone, so rounding each in direction r bounds the product.
         func leadingTerm(_ p: BigFloat, _ r: Rounding) -> BigFloat {
             let oneMinus = BigFloat.subtract(BigFloat(1), p, w, r)
-            if let c = coefficient {
+            let logC: Interval
+            switch coefficient {
+            case .exact(let c):
                 let cr = r == .up ? c.upper : r == .down ? c.lower : c.midpoint
                 let powers = BigFloat.multiply(p.power(k, w, r), oneMinus.power(n - k, w, r), w, r)
                 return BigFloat.multiply(cr, powers, w, r)
+            case .logarithm(let value):
+                logC = value
             }
             // ln t_k has magnitude up to about k|ln p| + (n−k)|ln(1−p)|: its absolute error becomes
             // t_k's relative error, so carry that many bits more, plus a margin.
@@ -43,7 +47,6 @@ extension BinomialDistribution {
             let size = Double(k) * Swift.abs(Foundation.log(Swift.max(pd, 1e-300)))
                 + Double(n - k) * Swift.abs(Foundation.log1p(-Swift.min(pd, 0.9999999999999999)))
             let wide = w.adding(16 + Int(log2(Swift.max(size, 1))))
-            let logC = logCoefficient!
             let lc = r == .up ? logC.upper : r == .down ? logC.lower : logC.midpoint
             let a = BigFloat.multiply(BigFloat(k), p.log(wide, r), wide, r)
             let b = BigFloat.multiply(BigFloat(n - k), p.negated.log1p(wide, r), wide, r)
