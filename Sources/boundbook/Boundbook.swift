@@ -56,4 +56,10 @@ struct PrecisionOptions: ParsableArguments {
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
+    /// One JSON object per notebook per line (the same objects as json), for concatenating runs.
+    case jsonl
+    /// Gradescope's results.json (check only).
+    case gradescope
+    /// JUnit XML (check only).
+    case junit
 }

@@ -9,18 +9,19 @@ extension CSVTable {
     /// The largest CSV file `load` reads: just under 1 GiB (field offsets are kept in 30 bits).
     public static let fileSizeLimit = CSVParser.sizeLimit
 
-    /// Reads and parses the CSV file at `path`; errors name the file as `path` is written.
+    /// Reads and parses the CSV file at `path`; errors name the file as `name` (the path as
+    /// the user wrote it, say) or, by default, as `path`.
     ///
     /// The file is read once into memory (the table keeps its bytes to give cells' text and
     /// offsets later). A file over `fileSizeLimit`, a directory or an unreadable path is a
     /// `DataError` at byte 0 before anything is read.
-    public static func load(path: String) throws -> CSVTable {
-        try parse(readFile(path, limit: fileSizeLimit), file: path)
+    public static func load(path: String, name: String? = nil) throws -> CSVTable {
+        try parse(readFile(path, name: name ?? path, limit: fileSizeLimit), file: name ?? path)
     }
 
-    /// The bytes of a regular file no larger than `limit`.
-    static func readFile(_ path: String, limit: Int) throws -> [UInt8] {
-        func failure(_ kind: DataError.Kind) -> DataError { DataError(file: path, byteOffset: 0, kind: kind) }
+    /// The bytes of a regular file no larger than `limit`; errors call the file `name`.
+    static func readFile(_ path: String, name: String, limit: Int) throws -> [UInt8] {
+        func failure(_ kind: DataError.Kind) -> DataError { DataError(file: name, byteOffset: 0, kind: kind) }
         func systemReason() -> String { String(cString: strerror(errno)) }
 
         let fd = open(path, O_RDONLY)

@@ -14,7 +14,7 @@ extension Evaluator {
         case "csv":
             let table: CSVTable
             do {
-                table = try CSVTable.load(path: url.path)
+                table = try CSVTable.load(path: url.path, name: path)
             } catch let e as DataError {
                 throw EvaluationError(e.description, at: range)
             }

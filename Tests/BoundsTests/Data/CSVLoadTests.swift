@@ -30,6 +30,13 @@ struct CSVLoadTests {
         }
         #expect(error.0.file == error.1)
         #expect(error.0.byteOffset == 4)
+        let named = try withTemporaryFile(Array("x\n\"1\n".utf8)) { path in
+            try #require(throws: DataError.self) { try CSVTable.load(path: path, name: "data/runs.csv") }
+        }
+        #expect(named.kind == .unterminatedQuote)
+        #expect(named.description.hasPrefix("data/runs.csv: byte 2 (line 2, row 1, column 'x'): "))
+        let missing = try #require(throws: DataError.self) { try CSVTable.load(path: "/nonexistent/a.csv", name: "a.csv") }
+        #expect(missing.file == "a.csv")
     }
 
     @Test("a missing file and a directory are errors at byte 0")
@@ -44,7 +51,7 @@ struct CSVLoadTests {
     @Test("a file over the size limit is refused before it is read")
     func sizeLimit() throws {
         let error = try withTemporaryFile(Array("a\n1\n".utf8)) { path in
-            try #require(throws: DataError.self) { try CSVTable.readFile(path, limit: 3) }
+            try #require(throws: DataError.self) { try CSVTable.readFile(path, name: "runs.csv", limit: 3) }
         }
         #expect(error.kind == .tooLarge(bytes: 4, limit: 3))
         #expect(CSVTable.fileSizeLimit == (1 << 30) - 1)

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+@Suite("Autograder and batch output")
+struct AutograderTests {
+    func folder(_ notebooks: [String: String]) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("boundbook-grade-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for (name, text) in notebooks { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
+        return dir
+    }
+
+    static let graded = """
+        ```bound
+        claim sqrt(2) < 1.5  # points: 2
+        claim sqrt(2) > 1.5  # points: 3, hidden
+        claim 1 < 2
+        ```
+        """
+
+    /// Checks Gradescope's results.json schema: top-level score and output_format, tests with
+    /// name, number, score, max_score, status, output and visibility of the right types.
+    func validateGradescope(_ object: [String: Any]) throws -> [[String: Any]] {
+        #expect(object["score"] is NSNumber)
+        #expect(["text", "html", "md", "simple_format", "ansi"].contains(object["output_format"] as? String ?? ""))
+        let tests = try #require(object["tests"] as? [[String: Any]])
+        for t in tests {
+            #expect(t["name"] is String && t["number"] is String && t["output"] is String)
+            #expect(t["score"] is NSNumber && t["max_score"] is NSNumber)
+            #expect(["passed", "failed"].contains(t["status"] as? String ?? ""))
+            #expect(["visible", "hidden", "after_due_date", "after_published"].contains(t["visibility"] as? String ?? ""))
+        }
+        return tests
+    }
+
+    @Test("gradescope: one test per claim, points and visibility from the attribute comment")
+    func gradescope() throws {
+        let dir = try folder(["a.md": Self.graded])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try Run(["check", "--format", "gradescope", dir.appendingPathComponent("a.md").path])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let tests = try validateGradescope(object)
+        #expect(tests.count == 3)
+        #expect((tests.map { ($0["max_score"] as? NSNumber)?.doubleValue ?? -1 }) == [2, 3, 1])
+        #expect((tests.map { ($0["score"] as? NSNumber)?.doubleValue ?? -1 }) == [2, 0, 1])
+        #expect((tests.map { $0["visibility"] as? String }) == ["visible", "hidden", "visible"])
+        #expect((object["score"] as? NSNumber)?.doubleValue == 3)
+        #expect(run.status == 1)  // a refuted claim (and no output regions yet)
+    }
+
+    @Test("gradescope: a notebook that fails to parse still gives a valid results file with score 0")
+    func gradescopeParseFailure() throws {
+        let dir = try folder(["broken.md": "```bound\nlet x = (1 +\n```\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try Run(["check", "--format", "gradescope", dir.appendingPathComponent("broken.md").path])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let tests = try validateGradescope(object)
+        #expect((object["score"] as? NSNumber)?.doubleValue == 0)
+        #expect(tests.count == 1 && (tests[0]["output"] as? String ?? "").contains("error:"))
+        #expect(run.status == 2)
+    }
+
+    @Test("junit: well-formed XML with one testcase per claim and a failure element for each failing one")
+    func junit() throws {
+        let dir = try folder(["a.md": Self.graded])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try Run(["check", "--format", "junit", dir.appendingPathComponent("a.md").path])
+        let document = try XMLDocument(data: Data(run.stdout.utf8))
+        let root = try #require(document.rootElement())
+        #expect(root.name == "testsuites")
+        let suites = root.elements(forName: "testsuite")
+        #expect(suites.count == 1)
+        let cases = suites[0].elements(forName: "testcase")
+        #expect(cases.count == 3)
+        #expect(cases.map { $0.elements(forName: "failure").count } == [0, 1, 0])
+        #expect(suites[0].attribute(forName: "tests")?.stringValue == "3")
+        #expect(suites[0].attribute(forName: "failures")?.stringValue == "1")
+    }
+
+    @Test("batch: 200 generated notebooks give the same jsonl with --jobs 2 as with --jobs 1")
+    func batch() throws {
+        var notebooks: [String: String] = [:]
+        for i in 0..<200 {
+            notebooks[String(format: "n%03d.md", i)] = "```bound\nbudget 0.05\nassume test_set_independent, zero_one_loss\nlet b = binomial_test(errors: \(i % 17), n: \(100 + i), delta: 0.05)\nclaim b <= \(i % 3 == 0 ? "0.5" : "0.1")\n```\n"
+        }
+        let dir = try folder(notebooks)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let one = try Run(["check", "--format", "jsonl", "--jobs", "1", dir.path])
+        let two = try Run(["check", "--format", "jsonl", "--jobs", "2", dir.path])
+        #expect(one.stdout == two.stdout)
+        #expect(one.status == two.status)
+        let lines = one.stdout.split(separator: "\n")
+        #expect(lines.count == 200)
+        for line in lines { #expect(try JSONSerialization.jsonObject(with: Data(line.utf8)) is [String: Any]) }
+    }
+}
