@@ -32,6 +32,10 @@ public struct NotebookReport: Sendable {
     public var outputs: [Int: CellOutput] = [:]
     /// Cells whose stored output region differs from what would be written.
     public var staleCells: [Int] = []
+    /// The SVG figures the notebook's plots draw: path relative to the notebook's folder, text.
+    public var figures: [(path: String, svg: String)] = []
+    /// Figures missing or different on disk.
+    public var staleFigures: [String] = []
     /// Output regions whose cell is gone (an update removes them).
     public var orphanRegions = 0
     public var budget: Number?
@@ -42,7 +46,7 @@ public struct NotebookReport: Sendable {
     public func status(checkingStaleness: Bool) -> Int32 {
         if !errors.isEmpty { return 2 }
         if entries.contains(where: { $0.result.fails }) { return 1 }
-        if checkingStaleness && (!staleCells.isEmpty || orphanRegions > 0) { return 1 }
+        if checkingStaleness && (!staleCells.isEmpty || orphanRegions > 0 || !staleFigures.isEmpty) { return 1 }
         return 0
     }
 }
@@ -87,7 +91,7 @@ public enum NotebookRunner {
         for cell in document.cells {
             let (program, diagnostics) = NotebookParser.parse(cell.source, locationInFile: cell.fileLocation)
             programs.append(program)
-            report.errors += diagnostics.map { map($0, cell) }
+            report.errors += diagnostics.map { map($0, cell, notes: true) }
         }
         if !report.errors.isEmpty { return report }
 
@@ -99,24 +103,34 @@ public enum NotebookRunner {
         evaluatorOptions.fileLocation = { cell, location in cell < cells.count ? cells[cell].fileLocation(location) : location }
         let evaluator = Evaluator(options: evaluatorOptions)
         var failedNames = Set<String>()
+        let figureFolder = ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".figures"
         evaluation: for (index, cell) in document.cells.enumerated() {
             var lines: [String] = []
+            var images: [CellOutput.Image] = []
             for statement in programs[index].statements {
                 do {
                     let result = try evaluator.run(statement, cell: index)
                     report.entries.append(.init(cell: index, result: result, location: cell.fileLocation(statement.range.start)))
+                    if let plot = result.plot {
+                        // Stable names (cellN-K.svg) keep diffs small when a notebook changes.
+                        let name = "\(figureFolder)/cell\(index + 1)-\(images.count + 1).svg"
+                        report.figures.append((name, SVGPlot.render(plot)))
+                        images.append(CellOutput.Image(alt: plot.title ?? "plot", path: name))
+                        lines.append("plot\(plot.title.map { " \"\($0)\"" } ?? ""): \(plot.series.count) series → \(name)")
+                    }
                     lines += CellText.lines(result, source: cell.source)
                 } catch let e as EvaluationError {
                     if case .binding(let name, _, _) = statement.kind { failedNames.insert(name) }
                     let dependent = failedNames.contains { e.diagnostic.message.hasPrefix("'\($0)' is not defined") }
-                    if !dependent { report.errors.append(map(e.diagnostic, cell)) }
+                    // The evaluator's notes may point into other cells: it maps them itself.
+                    if !dependent { report.errors.append(map(e.diagnostic, cell, notes: false)) }
                     if !options.keepGoing { break evaluation }
                 } catch {
                     report.errors.append(map(Diagnostic("\(error)", at: statement.range), cell))
                     if !options.keepGoing { break evaluation }
                 }
             }
-            if !lines.isEmpty { report.outputs[index] = CellOutput(text: lines.joined(separator: "\n")) }
+            if !lines.isEmpty { report.outputs[index] = CellOutput(text: lines.joined(separator: "\n"), images: images) }
         }
         report.budget = evaluator.budget
         report.spent = evaluator.ledger.spent(evaluator.spentKeys, precision: options.precision)
@@ -124,14 +138,19 @@ public enum NotebookRunner {
             // Byte-exact: text, images, fence length and blank lines all count.
             report.staleCells = document.staleCells(outputs: report.outputs).map(\.index)
             report.orphanRegions = document.orphanRegions.count
+            for (name, svg) in report.figures {
+                let onDisk = FileManager.default.contents(atPath: baseDirectory.appendingPathComponent(name).path)
+                if onDisk != Data(svg.utf8) { report.staleFigures.append(name) }
+            }
         }
         return report
     }
 
     /// A cell-local diagnostic with file positions.
-    static func map(_ d: Diagnostic, _ cell: Cell) -> Diagnostic {
+    static func map(_ d: Diagnostic, _ cell: Cell, notes: Bool = true) -> Diagnostic {
         var mapped = d
         mapped.range = SourceRange(cell.fileLocation(d.range.start), cell.fileLocation(d.range.end))
+        guard notes else { return mapped }
         mapped.notes = d.notes.map { note in
             var n = note
             n.range = note.range.map { SourceRange(cell.fileLocation($0.start), cell.fileLocation($0.end)) }

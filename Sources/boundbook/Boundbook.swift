@@ -41,7 +41,8 @@ struct Boundbook: ParsableCommand {
 /// Writing to the terminal's two streams.
 enum Output {
     static func error(_ message: String) {
-        let text = message.hasPrefix("Error") || message.hasPrefix("error") ? message : "error: \(message)"
+        let labelled = message.hasPrefix("Error") || message.hasPrefix("error") || message.contains(": error: ")
+        let text = labelled ? message : "error: \(message)"
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 }

@@ -148,6 +148,17 @@ enum NotebookDriver {
             var status = report.status(checkingStaleness: check)
             if options.format == .text || options.format == .json || options.format == .jsonl { reporter.errors(report) }
             if write && report.errors.isEmpty, let doc = report.document {
+                let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
+                for (name, svg) in report.figures where report.staleFigures.contains(name) {
+                    let target = folder.appendingPathComponent(name)
+                    do {
+                        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                        try AtomicWrite.write(Array(svg.utf8), to: target.path)
+                    } catch {
+                        Output.error("\(target.path): cannot write: \(error)")
+                        status = 2
+                    }
+                }
                 let bytes = doc.rendered(outputs: report.outputs)
                 if bytes != report.bytes {
                     do {
@@ -195,7 +206,7 @@ enum NotebookDriver {
     static func printText(_ report: NotebookReport, reporter: Reporter, check: Bool, wrote: Bool) {
         let claims = report.entries.compactMap(\.result.claim)
         if !check {
-            guard let doc = report.document else { return }
+            guard report.errors.isEmpty, let doc = report.document else { return }
             for cell in doc.cells {
                 guard let text = report.outputs[cell.index] else { continue }
                 print(reporter.paint("── \(report.path):\(cell.fenceRange.start.line) ──", "2"))
@@ -212,6 +223,9 @@ enum NotebookDriver {
             if !c.missingHypotheses.isEmpty { why += (why.isEmpty ? "" : "; ") + "missing " + c.missingHypotheses.map { "\($0.hypothesis) (\($0.bound))" }.joined(separator: ", ") }
             if let b = c.budgetProblem { why += (why.isEmpty ? "" : "; ") + b }
             problems.append("\(report.path):\(entry.location.line):\(entry.location.column): claim fails: \(why)")
+        }
+        for name in report.staleFigures {
+            problems.append("\(report.path): the figure \(name) is missing or stale (run `boundbook update \(report.path)`)")
         }
         for cell in report.staleCells {
             let line = report.document?.cells[cell].fenceRange.start.line ?? 0

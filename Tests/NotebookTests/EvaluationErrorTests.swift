@@ -38,7 +38,7 @@ struct EvaluationErrorTests {
         ("let sum = 3", "t.md:3:5: error: 'sum' is a built-in name", "    ^", nil),
         ("budget 2", "t.md:3:8: error: a budget must lie in (0, 1]", "       ^", nil),
         ("precision 0", "t.md:3:11: error: precision must be between 2 and", "          ^", nil),
-        ("plot x: [1, 2], y: [3, 4]", "t.md:3:1: error: plot is not available yet", "^", nil),
+        ("plot x: [1, 2]", "t.md:3:1: error: plot needs y: a vector, or a list of vectors", "^", nil),
     ] as [(String, String, String?, String?)])
     func errorKind(_ body: String, _ message: String, _ caret: String?, _ note: String?) {
         let (report, text) = errors(body)

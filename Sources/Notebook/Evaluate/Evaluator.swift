@@ -96,7 +96,7 @@ public final class Evaluator {
                 throw EvaluationError("a budget must lie in (0, 1], got \(x)", at: expr.range)
             }
             budget = n
-            budgetRange = statement.range
+            budgetRange = fileRange(cell, statement.range)
             return StatementResult(statement, kind: "budget", value: .number(n), precision: precision)
         case .ledger:
             return StatementResult(statement, kind: "ledger", ledgerLines: ledgerLines())
@@ -110,18 +110,25 @@ public final class Evaluator {
                 throw EvaluationError(e.description, at: expr.range)
             }
             return StatementResult(statement, kind: "precision")
-        case .plot:
-            throw EvaluationError("plot is not available yet in this version of boundbook (it comes with issue #7)", at: statement.range)
+        case .plot(let arguments):
+            var result = StatementResult(statement, kind: "plot", precision: precision)
+            result.plot = try plot(arguments, statement, ctx)
+            return result
         }
+    }
+
+    /// A range of cell `cell` in file positions (for notes that point into another cell).
+    func fileRange(_ cell: Int, _ r: SourceRange) -> SourceRange {
+        SourceRange(options.fileLocation(cell, r.start), options.fileLocation(cell, r.end))
     }
 
     /// A name may be bound once (LANGUAGE.md §2), and not over a built-in.
     func checkFree(_ name: String, _ range: SourceRange) throws {
         if let b = bindings[name] {
-            throw EvaluationError("'\(name)' is already bound", at: range, notes: [.init("first bound here", at: b.range)])
+            throw EvaluationError("'\(name)' is already bound", at: range, notes: [.init("first bound here", at: fileRange(b.cell, b.range))])
         }
         if let f = functions[name] {
-            throw EvaluationError("'\(name)' is already defined as a function", at: range, notes: [.init("defined here", at: f.range)])
+            throw EvaluationError("'\(name)' is already defined as a function", at: range, notes: [.init("defined here", at: fileRange(f.cell, f.range))])
         }
         if Builtins.names.contains(name) || Catalogue.entry(named: name) != nil {
             throw EvaluationError("'\(name)' is a built-in name and cannot be rebound", at: range)

@@ -10,6 +10,7 @@ public struct StatementResult: Sendable {
     public var precision: Precision
     public var claim: ClaimOutcome?
     public var ledgerLines: [String]?
+    public var plot: PlotSpec?
 
     init(_ s: Statement, kind: String, name: String? = nil, value: Value? = nil, precision: Precision = .standard,
          claim: ClaimOutcome? = nil, ledgerLines: [String]? = nil) {
