@@ -10,7 +10,8 @@ let package = Package(
         .executable(name: "boundbook", targets: ["boundbook"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -19,7 +20,7 @@ let package = Package(
             providers: [.apt(["libmpfr-dev", "libgmp-dev"])]
         ),
         .target(name: "Bounds", dependencies: ["CMPFR"]),
-        .target(name: "Notebook", dependencies: ["Bounds"]),
+        .target(name: "Notebook", dependencies: ["Bounds", .product(name: "Ink", package: "Ink")]),
         .executableTarget(
             name: "boundbook",
             dependencies: [

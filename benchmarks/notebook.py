@@ -62,3 +62,21 @@ cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.start
 print(f"machine: {os.cpu_count()} CPUs, {cpu}; load {os.getloadavg()[0]:.2f}")
 print(f"check, 200 statements ({len(lines[:200])} lines, {sum(l.startswith('claim') for l in lines[:200])} claims): median {big_median*1000:.1f} ms, best {big_best*1000:.1f} ms  (goal < 200 ms: {'met' if big_median < 0.2 else 'MISSED'})")
 print(f"check, empty notebook (start-up): median {empty_median*1000:.1f} ms, best {empty_best*1000:.1f} ms  (goal < 30 ms: {'met' if empty_median < 0.03 else 'MISSED'})")
+
+# Export (issue 7): a notebook with 10 plots of 1000 points each, whole process.
+points = ", ".join(str(i) for i in range(1, 1001))
+cells = ["```bound", f"let xs = [{points}]"]
+for k in range(10):
+    cells.append(f"plot x: xs, y: value(hoeffding_test(risk: 0, n: xs, delta: 0.0{k + 1})), xlog: 1, title: \"plot {k}\"")
+cells.append("```")
+with tempfile.TemporaryDirectory() as folder:
+    plots = os.path.join(folder, "plots.md")
+    open(plots, "w").write("# ten plots\n\n" + "\n".join(cells) + "\n")
+    subprocess.run([binary, "export", plots, "--html"], capture_output=True, check=True)
+    samples = []
+    for _ in range(10):
+        start = time.perf_counter()
+        subprocess.run([binary, "export", plots, "--html"], capture_output=True, check=True)
+        samples.append(time.perf_counter() - start)
+    median, best = statistics.median(samples), min(samples)
+print(f"export --html, 10 plots × 1000 points: median {median*1000:.1f} ms, best {best*1000:.1f} ms  (goal < 500 ms: {'met' if median < 0.5 else 'MISSED'})")

@@ -38,6 +38,9 @@ public struct NotebookReport: Sendable {
     public var staleFigures: [String] = []
     /// Output regions whose cell is gone (an update removes them).
     public var orphanRegions = 0
+    /// The δ ledger after the run, and the evaluations the claims used.
+    public var ledger = Ledger()
+    public var claimedKeys = Set<String>()
     public var budget: Number?
     public var spent: Number = .exact(Rational(0))
     public var precision: Precision = .standard
@@ -133,6 +136,8 @@ public enum NotebookRunner {
             if !lines.isEmpty { report.outputs[index] = CellOutput(text: lines.joined(separator: "\n"), images: images) }
         }
         report.budget = evaluator.budget
+        report.ledger = evaluator.ledger
+        report.claimedKeys = evaluator.spentKeys
         report.spent = evaluator.ledger.spent(evaluator.spentKeys, precision: options.precision)
         if report.errors.isEmpty {
             // Byte-exact: text, images, fence length and blank lines all count.

@@ -167,10 +167,14 @@ public enum SVGPlot {
         return out + "</g>\n"
     }
 
-    static func f(_ v: Double) -> String { String(format: "%.2f", v) }
-
-    static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "\"", with: "&quot;")
+    /// A coordinate with two decimals (String(format:) is slow on Linux; plots have many).
+    static func f(_ v: Double) -> String {
+        let hundredths = Int((v * 100).rounded())
+        let sign = hundredths < 0 ? "-" : ""
+        let a = Swift.abs(hundredths)
+        let fraction = a % 100
+        return "\(sign)\(a / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
+
+    static func escape(_ s: String) -> String { Markup.escape(s) }
 }

@@ -1,0 +1,143 @@
+import Bounds
+import Foundation
+import Ink
+
+/// `boundbook export --html`: one self-contained page — prose rendered from Markdown (Ink),
+/// each cell's source, its results with verdicts styled (proved / refuted / undecided),
+/// figures as inline SVG, and the δ ledger as a table. Math stays as TeX (`$…$` is protected
+/// from Markdown); `mathjax: true` adds MathJax's script tag for readers who are online.
+public enum HTMLExport {
+    public static func page(_ report: NotebookReport, mathjax: Bool) -> String {
+        let title = (report.path as NSString).lastPathComponent
+        var body = ""
+        if let doc = report.document {
+            var position = 0
+            let bytes = report.bytes
+            for cell in doc.cells {
+                let start = cell.fenceRange.start.offset
+                if start > position { body += prose(Array(bytes[position..<start])) }
+                body += "<section class=\"cell\">\n<pre class=\"source\"><code>\(escape(cell.source))</code></pre>\n"
+                body += results(report, cell.index)
+                body += "</section>\n"
+                position = Swift.max(cell.fenceRange.end.offset, cell.output?.byteRange.upperBound ?? 0)
+            }
+            if position < bytes.count { body += prose(Array(bytes[position...])) }
+        }
+        if !report.errors.isEmpty {
+            body += "<section class=\"errors\"><h2>Errors</h2>\n"
+            for d in report.errors {
+                body += "<pre class=\"error\">\(escape(DiagnosticRenderer.render(d, path: report.path, bytes: report.bytes)))</pre>\n"
+            }
+            body += "</section>\n"
+        }
+        body += ledgerTable(report)
+        let script = mathjax
+            ? "<script>MathJax = {tex: {inlineMath: [['$', '$']]}};</script>\n<script async src=\"https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-chtml.js\"></script>\n"
+            : ""
+        return """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <title>\(escape(title))</title>
+            <style>\(style)</style>
+            \(script)</head>
+            <body>
+            <main>
+            \(body)</main>
+            </body>
+            </html>
+
+            """
+    }
+
+    static let style = """
+        body{font-family:Georgia,serif;line-height:1.5;color:#1a1a1a;background:#fff;margin:0}
+        main{max-width:52rem;margin:2rem auto;padding:0 1rem}
+        pre{font-family:Menlo,Consolas,monospace;font-size:.85rem;overflow-x:auto;padding:.6rem .8rem;border-radius:4px}
+        pre.source{background:#f4f4f8;border-left:4px solid #0072B2}
+        div.results{margin:.2rem 0 1.2rem 0}
+        div.stmt pre{margin:.2rem 0;background:#fafafa;border-left:4px solid #bbb}
+        div.proved pre{border-left-color:#009E73;background:#eef8f3}
+        div.refuted pre{border-left-color:#D55E00;background:#fbeee6}
+        div.undecided pre{border-left-color:#E69F00;background:#fdf6e3}
+        span.verdict{font-weight:bold;font-family:Helvetica,Arial,sans-serif;font-size:.8rem;text-transform:uppercase;letter-spacing:.05em}
+        div.proved span.verdict{color:#007a58} div.refuted span.verdict{color:#b34700} div.undecided span.verdict{color:#9a6a00}
+        figure{margin:.5rem 0} figure svg{max-width:100%;height:auto}
+        table.ledger{border-collapse:collapse;font-size:.9rem} table.ledger td,table.ledger th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left}
+        pre.error{background:#fbeee6;border-left:4px solid #D55E00}
+        """
+
+    /// Markdown prose through Ink, with `$…$` and `$$…$$` math kept verbatim.
+    static func prose(_ bytes: [UInt8]) -> String {
+        var text = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+        var math: [String] = []
+        for pattern in ["\\$\\$[^$]+\\$\\$", "\\$[^$\\n]+\\$"] {
+            guard let regex = try? NSRegularExpression(pattern: pattern) else { continue }
+            while let m = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)), let r = Range(m.range, in: text) {
+                math.append(String(text[r]))
+                text.replaceSubrange(r, with: "BBMATH\(math.count - 1)X")
+            }
+        }
+        var html = MarkdownParser().html(from: text)
+        for (i, m) in math.enumerated().reversed() {
+            html = html.replacingOccurrences(of: "BBMATH\(i)X", with: "<span class=\"math\">\(escape(m))</span>")
+        }
+        return html + "\n"
+    }
+
+    static func results(_ report: NotebookReport, _ cell: Int) -> String {
+        guard let doc = report.document else { return "" }
+        let source = doc.cells[cell].source
+        var out = "<div class=\"results\">\n"
+        var figure = 0
+        for entry in report.entries where entry.cell == cell {
+            let r = entry.result
+            if r.plot != nil {
+                let cellFigures = report.figures.filter { $0.path.contains("/cell\(cell + 1)-") }
+                if figure < cellFigures.count {
+                    out += "<figure>\(cellFigures[figure].svg)</figure>\n"
+                    figure += 1
+                }
+                continue
+            }
+            let lines = CellText.lines(r, source: source)
+            guard !lines.isEmpty else { continue }
+            let verdict = r.claim.map { $0.passed ? "proved" : $0.verdict == .undecided ? "undecided" : "refuted" }
+            let label = r.claim.map { c in c.passed ? "proved" : c.verdict == .proved ? "proved, but fails the check" : c.verdict.rawValue }
+            out += "<div class=\"stmt\(verdict.map { " \($0)" } ?? "")\">"
+            if let label { out += "<span class=\"verdict\">\(escape(label))</span>" }
+            out += "<pre>\(escape(lines.joined(separator: "\n")))</pre></div>\n"
+        }
+        return out + "</div>\n"
+    }
+
+    static func ledgerTable(_ report: NotebookReport) -> String {
+        let ledger = report.ledger
+        guard !ledger.order.isEmpty || !ledger.unions.isEmpty else { return "" }
+        let p = report.precision
+        var out = "<section class=\"ledger\"><h2>δ ledger</h2>\n<table class=\"ledger\">\n<tr><th>bound or union</th><th>where</th><th>δ</th><th>a claim depends on it</th></tr>\n"
+        for (_, u) in ledger.unions.sorted(by: { $0.key < $1.key }) {
+            out += "<tr><td>\(escape(u.name))</td><td>cell \(u.cell + 1)</td><td>\(escape(Format.number(u.delta, p)))</td><td>once, for all its indices</td></tr>\n"
+        }
+        var unclaimed = 0
+        for key in ledger.order {
+            guard let e = ledger.evaluations[key] else { continue }
+            // Evaluations no claim depends on (what-if values, plots) are counted, not listed.
+            guard report.claimedKeys.contains(key) else {
+                unclaimed += 1
+                continue
+            }
+            let share = e.union.flatMap { ledger.unions[$0] }.map { " (share of \($0.name))" } ?? ""
+            out += "<tr><td>\(escape(e.bound))(\(escape(e.arguments)))</td><td>cell \(e.cell + 1), line \(e.range.start.line)</td><td>\(escape(Format.number(e.delta, p) + share))</td><td>yes</td></tr>\n"
+        }
+        if unclaimed > 0 {
+            out += "<tr><td colspan=\"4\">\(unclaimed) more bound evaluation\(unclaimed == 1 ? "" : "s") that no claim depends on (what-if values, plots): they spend nothing</td></tr>\n"
+        }
+        let budget = report.budget.map { Format.number($0, p) } ?? "none"
+        out += "</table>\n<p>Spent by the claims: \(escape(Format.number(report.spent, p))) of budget \(escape(budget)).</p>\n</section>\n"
+        return out
+    }
+
+    static func escape(_ s: String) -> String { Markup.escape(s) }
+}
