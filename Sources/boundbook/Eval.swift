@@ -9,10 +9,23 @@ struct Eval: ParsableCommand {
         discussion: "Example: boundbook eval binomial_test errors=7 n=100 delta=0.05"
     )
 
-    @Argument(help: "The entry's name (see `boundbook bounds`).")
+    @OptionGroup var call: EntryCall
+
+    func run() throws {
+        let (entry, values, display, precision) = try call.resolved()
+        let value = try entry.evaluate(values, precision: precision)
+        let result = EvaluationReport(entry: entry, arguments: display, value: value, precision: precision)
+        print(call.format == .json ? result.json : result.text)
+    }
+}
+
+/// What `eval` and `solve` share: the entry's name, its `key=value` arguments, the precision
+/// and the output format.
+struct EntryCall: ParsableArguments {
+    @ArgumentParser.Argument(help: "The entry's name (see `boundbook bounds`).")
     var name: String
 
-    @Argument(help: "Arguments as key=value; values are exact decimals (0.05, 1e-3, 10_000) or fractions (1/3).")
+    @ArgumentParser.Argument(help: "Arguments as key=value; values are exact decimals (0.05, 1e-3, 10_000), fractions (1/3) or powers (2^1000).")
     var arguments: [String] = []
 
     @OptionGroup var options: PrecisionOptions
@@ -20,13 +33,11 @@ struct Eval: ParsableCommand {
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-    func run() throws {
+    func resolved() throws -> (CatalogueEntry, [String: ArgumentValue], [(String, String)], Precision) {
         let precision = try options.validated()
         let entry = try CatalogueLookup.entry(name)
         let (values, display) = try CatalogueLookup.parse(arguments, precision: precision)
-        let value = try entry.evaluate(values, precision: precision)
-        let result = EvaluationReport(entry: entry, arguments: display, value: value, precision: precision)
-        print(format == .json ? result.json : result.text)
+        return (entry, values, display, precision)
     }
 }
 

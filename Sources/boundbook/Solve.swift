@@ -9,31 +9,20 @@ struct Solve: ParsableCommand {
         discussion: "Example: boundbook solve hoeffding_test --for n --target 0.01 risk=0 delta=0.05"
     )
 
-    @Argument(help: "The entry's name.")
-    var name: String
-
     @Option(name: .customLong("for"), help: "The parameter to solve for.")
     var parameter: String
 
     @Option(help: "The target the entry must not exceed (exact decimal).")
     var target: String
 
-    @Argument(help: "The other arguments as key=value.")
-    var arguments: [String] = []
-
-    @OptionGroup var options: PrecisionOptions
-
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @OptionGroup var call: EntryCall
 
     func run() throws {
-        let precision = try options.validated()
-        let entry = try CatalogueLookup.entry(name)
-        let (values, display) = try CatalogueLookup.parse(arguments, precision: precision)
+        let (entry, values, display, precision) = try call.resolved()
         let goal: Rational
         do { goal = try Rational(parsing: target) } catch let e as BoundsError { throw ValidationError("--target: \(e.description)") }
         let result = try entry.solve(for: parameter, target: goal, fixed: values, precision: precision)
-        let call = "\(entry.name)(" + (display.map { "\($0.0): \($0.1)" } + ["\(parameter): ·"]).joined(separator: ", ") + ")"
+        let callText = "\(entry.name)(" + (display.map { "\($0.0): \($0.1)" } + ["\(parameter): ·"]).joined(separator: ", ") + ")"
         let word = result.kind == .smallest ? "least" : "greatest"
         var value: String
         var lower: String
@@ -48,7 +37,7 @@ struct Solve: ParsableCommand {
         } else {
             value = "?"; lower = "?"; upper = "?"
         }
-        if format == .json {
+        if call.format == .json {
             let object: [String: Any] = [
                 "name": entry.name, "parameter": parameter, "target": target, "kind": result.kind.rawValue,
                 "value": value, "lower": lower, "upper": upper, "exact": result.integer != nil,
@@ -58,7 +47,7 @@ struct Solve: ParsableCommand {
             print(String(decoding: data, as: UTF8.self))
             return
         }
-        print("\(word) \(parameter) with \(call) ≤ \(target)")
+        print("\(word) \(parameter) with \(callText) ≤ \(target)")
         if result.integer != nil {
             print("  \(parameter) = \(value)")
         } else {

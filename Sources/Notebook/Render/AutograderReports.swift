@@ -74,20 +74,9 @@ public enum AutograderReports {
         return out + "</testsuites>\n"
     }
 
+    /// Markup escaping, with the control characters XML 1.0 forbids (even escaped) replaced.
     static func xml(_ s: String) -> String {
-        var out = ""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                // XML 1.0 forbids most control characters, even escaped.
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r" { out += "?" } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
+        let allowed = String(s.unicodeScalars.map { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" ? "?" : Character($0) })
+        return Markup.escape(allowed)
     }
 }
