@@ -19,7 +19,8 @@ let package = Package(
             pkgConfig: "mpfr",
             providers: [.apt(["libmpfr-dev", "libgmp-dev"])]
         ),
-        .target(name: "Bounds", dependencies: ["CMPFR"]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Bounds", dependencies: ["CMPFR", "CZlib"]),
         .target(name: "Notebook", dependencies: ["Bounds", .product(name: "Ink", package: "Ink")]),
         .executableTarget(
             name: "boundbook",

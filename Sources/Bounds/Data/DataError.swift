@@ -4,6 +4,9 @@
 /// error adds the 1-based line of that byte and, when it concerns a cell, the 1-based data
 /// row and the column's name. `description` reads
 /// `runs.csv: byte 1234 (line 18, row 17, column 'test_error'): expected a number, got 'abc'`.
+/// An error inside a member of an archive (`.npz`) names the member and the offset within it:
+/// `arrays.npz: byte 1234 (byte 10 of member 'w.npy'): ...`, where byte 1234 is in the archive
+/// (for a deflated member, the start of its compressed data).
 public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong, with what a message needs to say it.
     public enum Kind: Sendable, Equatable {
@@ -39,6 +42,18 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
         case exponentTooLarge(text: String, limit: Int)
         /// A column name that the table does not have.
         case noSuchColumn(name: String, columns: [String])
+        /// The file (or archive member) ends before `what`, which needs `needed` bytes here.
+        case truncated(what: String, needed: Int, available: Int)
+        /// `what` needs `expected` bytes of data but `actual` are there.
+        case sizeMismatch(what: String, expected: Int, actual: Int)
+        /// An element type the loaders do not read, named as the file names it.
+        case unsupportedDType(name: String, reason: String)
+        /// A tensor or archive member name used twice; `firstOffset` is where it first appears.
+        case duplicateName(name: String, firstOffset: Int)
+        /// A tensor file's header larger than the loader accepts.
+        case headerTooLarge(bytes: Int, limit: Int)
+        /// An archive member whose CRC-32 differs from the one the archive records.
+        case checksumMismatch(recorded: UInt32, computed: UInt32)
         /// Any other malformation, said in one sentence.
         case malformed(String)
     }
@@ -53,16 +68,25 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
     public let row: Int?
     /// The column's name, when the error concerns one.
     public let column: String?
+    /// The archive member concerned (`w.npy`), when the file is an archive.
+    public let member: String?
+    /// The 0-based offset within `member`'s (uncompressed) bytes.
+    public let memberOffset: Int?
     /// What is wrong.
     public let kind: Kind
 
     /// An error at `byteOffset` of `file`, with whatever location is known.
-    public init(file: String, byteOffset: Int, line: Int? = nil, row: Int? = nil, column: String? = nil, kind: Kind) {
+    public init(
+        file: String, byteOffset: Int, line: Int? = nil, row: Int? = nil, column: String? = nil,
+        member: String? = nil, memberOffset: Int? = nil, kind: Kind
+    ) {
         self.file = file
         self.byteOffset = byteOffset
         self.line = line
         self.row = row
         self.column = column
+        self.member = member
+        self.memberOffset = memberOffset
         self.kind = kind
     }
 
@@ -115,6 +139,18 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the number '\(DataError.clipped(text))' has an exponent beyond ±\(limit)"
         case let .noSuchColumn(name, columns):
             return "no column named '\(name)' (the columns are \(columns.map { "'\($0)'" }.joined(separator: ", ")))"
+        case let .truncated(what, needed, available):
+            return "the data ends early: \(what) needs \(needed) byte\(needed == 1 ? "" : "s") here, only \(available) remain"
+        case let .sizeMismatch(what, expected, actual):
+            return "\(what) needs \(expected) byte\(expected == 1 ? "" : "s") of data, but there \(actual == 1 ? "is" : "are") \(actual)"
+        case let .unsupportedDType(name, reason):
+            return "the dtype '\(DataError.clipped(name))' is not supported: \(reason)"
+        case let .duplicateName(name, firstOffset):
+            return "the name '\(DataError.clipped(name))' is used twice (first at byte \(firstOffset))"
+        case let .headerTooLarge(bytes, limit):
+            return "the header has \(bytes) bytes; the limit is \(limit) bytes"
+        case let .checksumMismatch(recorded, computed):
+            return "the CRC-32 of the data is \(DataError.hex(computed)), the archive records \(DataError.hex(recorded))"
         case let .malformed(sentence):
             return sentence
         }
@@ -125,8 +161,17 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
         if let line { place.append("line \(line)") }
         if let row { place.append("row \(row)") }
         if let column { place.append("column '\(column)'") }
+        if let member {
+            place.append(memberOffset.map { "byte \($0) of member '\(member)'" } ?? "member '\(member)'")
+        }
         let location = place.isEmpty ? "" : " (\(place.joined(separator: ", ")))"
         return "\(file): byte \(byteOffset)\(location): \(message)"
+    }
+
+    /// A 32-bit value as eight hexadecimal digits (`0x0000beef`).
+    private static func hex(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16)
+        return "0x" + String(repeating: "0", count: 8 - digits.count) + digits
     }
 
     /// A cell's text shortened for a message: a 10 kB cell should not flood the terminal.

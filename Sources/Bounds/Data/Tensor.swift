@@ -144,16 +144,15 @@ public struct Tensor: Sendable {
     @inline(__always)
     func storageIndex(_ index: Int) -> Int {
         if order == .c || shape.count <= 1 { return index }
-        // Fortran order: the first index varies fastest in memory.
+        // Fortran order: the first index varies fastest in memory, so the position is
+        // i₀ + s₀·(i₁ + s₁·(i₂ + …)). Peeling the C-order index yields the last index first,
+        // which is the outermost term of that Horner form: no stride array is needed.
         var rest = index
         var position = 0
-        var step = 1
-        var strides = [Int](repeating: 0, count: shape.count)
-        for k in 0..<shape.count { strides[k] = step; step *= shape[k] }
         for k in stride(from: shape.count - 1, through: 0, by: -1) {
-            let i = rest % shape[k]
-            rest /= shape[k]
-            position += i * strides[k]
+            let extent = shape[k]
+            position = position * extent + rest % extent
+            rest /= extent
         }
         return position
     }
