@@ -3,7 +3,7 @@
 public enum Catalogue {
     /// All entries, in catalogue order.
     public static let entries: [CatalogueEntry] =
-        testSet + finiteClass + vcDimension + rademacherFamily + pacBayes + asymptotics + utilities
+        testSet + finiteClass + vcDimension + rademacherFamily + pacBayes + networkFamily + asymptotics + utilities
 
     /// The entry with this exact name.
     public static func entry(named name: String) -> CatalogueEntry? {

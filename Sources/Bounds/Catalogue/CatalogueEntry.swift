@@ -71,6 +71,7 @@ public struct CatalogueEntry: Sendable {
         case vc = "VC dimension"
         case rademacher = "Rademacher complexity and margins"
         case pacBayes = "PAC-Bayes"
+        case network = "Networks: norm-based bounds"
         case asymptotic = "Asymptotic predictions (not bounds)"
         case utility = "Utilities"
     }

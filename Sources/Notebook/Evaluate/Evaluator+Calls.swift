@@ -17,6 +17,7 @@ extension Evaluator {
             if let label = a.label { args.named.append((label, v, a.labelRange ?? a.value.range)) } else { args.positional.append((v, a.value.range)) }
         }
         if let f = functions[name] { return try callFunction(name, f, args, range, ctx) }
+        if TensorBuiltins.handles(name, args) { return try TensorBuiltins.call(name, args, range, ctx.precision) }
         if let entry = Catalogue.entry(named: name) { return try callCatalogue(entry, args, range, ctx) }
         if Builtins.names.contains(name) { return try Builtins.call(name, args, range, ctx.precision) }
         let known = Array(functions.keys) + Builtins.names + Catalogue.entries.map(\.name)

@@ -15,7 +15,9 @@ extension Evaluator {
         case let .unary(op, x):
             let v = try eval(x, ctx)
             switch op {
-            case .negate: return try Arithmetic.map(v, e.range) { n in Arithmetic.negate(n) }
+            case .negate:
+                if case .tensor(let t) = v { return .tensor(TensorArithmetic.negate(t)) }
+                return try Arithmetic.map(v, e.range) { n in Arithmetic.negate(n) }
             case .not:
                 guard case let .truth(d, c) = v else { throw EvaluationError("'not' needs a comparison, got \(v.typeName)", at: x.range) }
                 return .truth(d.negated, certificates: c)
@@ -28,7 +30,19 @@ extension Evaluator {
             }
             return try call(name, callee.range, arguments, e.range, ctx)
         case let .index(base, index):
-            return try subscriptValue(try eval(base, ctx), try eval(index, ctx), base.range, index.range, ctx)
+            let container = try eval(base, ctx)
+            if case .subscripts(let items) = index.kind {
+                return try tensorSubscript(container, items, base.range, index.range, ctx)
+            }
+            if case .slice = index.kind {
+                return try tensorSubscript(container, [index], base.range, index.range, ctx)
+            }
+            if case .tensor = container {
+                return try tensorSubscript(container, [index], base.range, index.range, ctx)
+            }
+            return try subscriptValue(container, try eval(index, ctx), base.range, index.range, ctx)
+        case .slice, .subscripts:
+            throw EvaluationError("a slice 'a:b' or a list of subscripts belongs inside brackets, like t[0:10] or t[2, :]", at: e.range)
         case let .member(base, name):
             return try memberValue(try eval(base, ctx), name, e.range)
         case let .solve(direction, variable, variableRange, interval, condition):
@@ -72,11 +86,24 @@ extension Evaluator {
             let x = try eval(a, ctx)
             let y = try eval(b, ctx)
             if op.isComparison { return try Arithmetic.compare(op, x, y, a.range, b.range, range, ctx.precision) }
+            if case .tensor = x { return try TensorArithmetic.apply(op, x, y, range, ctx.precision) }
+            if case .tensor = y { return try TensorArithmetic.apply(op, x, y, range, ctx.precision) }
             return try Arithmetic.zip(x, y, range) { m, n in try Arithmetic.apply(op, m, n, range, ctx.precision) }
         }
     }
 
     func subscriptValue(_ base: Value, _ index: Value, _ baseRange: SourceRange, _ indexRange: SourceRange, _ ctx: Context) throws -> Value {
+        if case .model(let m) = base {
+            guard case .string(let name) = index else {
+                throw EvaluationError("a model is indexed by a tensor's name, like m[\"fc1.weight\"] (names(m) lists them)", at: indexRange)
+            }
+            guard let t = m[name] else {
+                let near = m.names.map { ($0, Catalogue.editDistance(name, $0)) }.filter { $0.1 <= Swift.max(2, name.count / 3) }.sorted { $0.1 < $1.1 }
+                let hint = near.first.map { "; did you mean '\($0.0)'?" } ?? ""
+                throw EvaluationError("\(m.file) has no tensor '\(name)'\(hint) (names(m) lists its \(m.tensors.count) tensors)", at: indexRange)
+            }
+            return .tensor(TensorValue(t))
+        }
         guard case .number(let n) = index, let q = n.exactValue, let i = q.integerValue?.intValue else {
             throw EvaluationError("an index must be a whole number, got \(index.typeName)", at: indexRange)
         }
@@ -93,6 +120,11 @@ extension Evaluator {
             return .row(t, i)
         case .union(let u):
             return .number(try share(u, i, indexRange, ctx.precision))
+        case .network(let net):
+            guard i >= 0, i < net.depth else {
+                throw EvaluationError("layer \(i) is out of range: the network has \(net.depth) layer\(net.depth == 1 ? "" : "s") (indices 0…\(net.depth - 1))", at: indexRange)
+            }
+            return .tensor(TensorValue(net.layers[i].weight))
         default:
             throw EvaluationError("\(base.typeName) cannot be indexed", at: baseRange)
         }
@@ -110,6 +142,12 @@ extension Evaluator {
                 throw EvaluationError("the table \(t.name) has no column '\(name)' (columns: \(t.columns.map(\.0).joined(separator: ", ")))", at: range)
             }
             return items[i]
+        case .tensor(let t) where name == "shape":
+            return .vector(t.tensor.shape.map { .number(.exact(Rational($0))) })
+        case .tensor(let t) where name == "dtype":
+            return .string(t.tensor.dtype.name)
+        case .tensor:
+            throw EvaluationError("a tensor has the members shape and dtype, not '\(name)'", at: range)
         default:
             throw EvaluationError("\(base.typeName) has no member '\(name)'", at: range)
         }

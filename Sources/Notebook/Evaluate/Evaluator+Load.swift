@@ -27,10 +27,20 @@ extension Evaluator {
                 }
             }
             return .table(TableValue(name: path, columns: columns, rowCount: table.rowCount))
-        case "npy", "npz", "safetensors":
-            throw EvaluationError("loading .\(url.pathExtension) files comes with the data loaders of issue #5; this version reads .csv", at: range)
+        case "npy":
+            do { return .tensor(TensorValue(try NPY.load(path: url.path, name: path))) } catch let e as DataError {
+                throw EvaluationError(e.description, at: range)
+            }
+        case "npz":
+            do { return .model(try NPZ.load(path: url.path, name: path)) } catch let e as DataError {
+                throw EvaluationError(e.description, at: range)
+            }
+        case "safetensors":
+            do { return .model(try Safetensors.load(path: url.path, name: path)) } catch let e as DataError {
+                throw EvaluationError(e.description, at: range)
+            }
         default:
-            throw EvaluationError("load reads .csv files (got '\(path)')", at: range)
+            throw EvaluationError("load reads .csv, .npy, .npz and .safetensors files (got '\(path)')", at: range)
         }
     }
 

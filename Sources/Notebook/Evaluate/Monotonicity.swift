@@ -119,7 +119,7 @@ struct Monotonicity {
                 return result
             }
             return .unknown
-        case .index, .member, .solve:
+        case .index, .member, .solve, .slice, .subscripts:
             return .unknown
         }
     }

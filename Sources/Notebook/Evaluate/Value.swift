@@ -59,6 +59,20 @@ public struct UnionValue: Sendable {
     public var weights: Weights
 }
 
+/// A tensor of the language: the stored doubles (or a file's values) and a rigorous bound on
+/// how far each stored element may be from the exact value it stands for — 0 for data read
+/// from a file (it is exact), positive after arithmetic that had to round.
+public struct TensorValue: Sendable {
+    public var tensor: Tensor
+    /// max over elements of |exact − stored|, a proven upper bound.
+    public var error: Double
+
+    public init(_ tensor: Tensor, error: Double = 0) {
+        self.tensor = tensor
+        self.error = error
+    }
+}
+
 /// What an expression evaluates to.
 public indirect enum Value: Sendable {
     case number(Number)
@@ -69,6 +83,12 @@ public indirect enum Value: Sendable {
     case table(TableValue)
     case row(TableValue, Int)
     case union(UnionValue)
+    /// An array from a .npy file, a member of a model, or computed from them.
+    case tensor(TensorValue)
+    /// The named tensors of a .safetensors or .npz file.
+    case model(TensorFile)
+    /// The ordered layers of a fully connected network (`layers(m)`).
+    case network(Network)
 
     /// Every certificate this value depends on.
     public var certificates: Set<String> {
@@ -76,7 +96,7 @@ public indirect enum Value: Sendable {
         case .number(let n): return n.certificates
         case .truth(_, let c): return c
         case .vector(let items): return items.reduce(into: Set<String>()) { $0.formUnion($1.certificates) }
-        case .string, .table, .row, .union: return []
+        case .string, .table, .row, .union, .tensor, .model, .network: return []
         }
     }
 
@@ -89,6 +109,9 @@ public indirect enum Value: Sendable {
         case .table: return "a table"
         case .row: return "a table row"
         case .union: return "a union"
+        case .tensor: return "a tensor"
+        case .model: return "a model"
+        case .network: return "a network"
         }
     }
 }

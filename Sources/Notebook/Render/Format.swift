@@ -52,6 +52,9 @@ public enum Format {
         case .table(let t): return "table \(t.name): \(t.rowCount) rows × \(t.columns.count) columns (\(t.columns.map(\.0).joined(separator: ", ")))"
         case .row(let t, let i): return "row \(i) of \(t.name)"
         case .union(let u): return "union of δ \(number(u.delta, p))"
+        case .tensor(let t): return TensorText.tensor(t)
+        case .model(let m): return TensorText.model(m)
+        case .network(let n): return TensorText.network(n)
         }
     }
 }

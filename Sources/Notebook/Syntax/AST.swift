@@ -58,8 +58,13 @@ public indirect enum ExprKind: Sendable {
     case binary(BinaryOp, Expr, Expr)
     /// `callee(arguments)`; the callee is an identifier in the language as specified.
     case call(callee: Expr, arguments: [Argument])
-    /// `x[i]`
+    /// `x[i]`; for several subscripts or slices (`t[0, :]`, `t[2:5]`) the second expression
+    /// is a `subscripts` node.
     case index(Expr, Expr)
+    /// `a:b`, `:b`, `a:`, `:` inside brackets: the half-open range of indices a…b−1.
+    case slice(Expr?, Expr?)
+    /// The comma-separated subscripts of `x[i, j]` (each an expression or a `slice`).
+    case subscripts([Expr])
     /// `x.name`
     case member(Expr, name: String)
     /// `smallest n where COND`, `largest x in [a, b] where COND`.

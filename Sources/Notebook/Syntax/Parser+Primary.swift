@@ -36,11 +36,40 @@ extension Parser {
         try deeper(at: opener)
         open()
         if at(.rightBracket) { throw failHere("expected an index between '[' and ']'") }
-        let subscriptNode = try parseExpression()
+        var items: [Node] = []
+        var sliced = false
+        while true {
+            let item = try parseSubscript()
+            if case .slice = item.expr.kind { sliced = true }
+            items.append(item)
+            guard at(.comma) else { break }
+            advance()
+        }
         if !at(.rightBracket) { throw failToClose("]", "the index", tokens[opener]) }
         close()
         nesting -= 1
-        return try indexNode(base, subscriptNode, at: opener)
+        if items.count == 1 && !sliced { return try indexNode(base, items[0], at: opener) }
+        let range = items[0].range.union(items[items.count - 1].range)
+        let list = try node(.subscripts(items.map(\.expr)), range, items, at: opener)
+        return try indexNode(base, list, at: opener)
+    }
+
+    /// One subscript: an expression, or a slice `a:b` with either end optional.
+    @inline(never)
+    func parseSubscript() throws(ParseFailure) -> Node {
+        let start = index
+        var from: Node?
+        if !at(.colon) {
+            let e = try parseExpression()
+            if !at(.colon) { return e }
+            from = e
+        }
+        let colon = tokens[index]
+        advance()
+        var to: Node?
+        if !at(.comma) && !at(.rightBracket) { to = try parseExpression() }
+        let range = (from?.range ?? colon.range).union(to?.range ?? colon.range)
+        return try node(.slice(from?.expr, to?.expr), range, [from, to].compactMap { $0 }, at: start)
     }
 
     @inline(never)

@@ -59,6 +59,10 @@ struct ParserTests {
         ("-t.x^2", "(show (- (^ (. t x) 2)))"),
         ("layers(m)[0].shape", "(show (. (index (call layers m) 0) shape))"),
         ("min(b1, b2)[0]", "(show (index (call min b1 b2) 0))"),
+        ("w[0, 1]", "(show (index w (subscripts 0 1)))"),
+        ("w[:, 2:5]", "(show (index w (subscripts (: _ _) (: 2 5))))"),
+        ("w[1:]", "(show (index w (subscripts (: 1 _))))"),
+        ("w[:n - 1][0]", "(show (index (index w (subscripts (: _ (- n 1)))) 0))"),
     ]
 
     @Test("calls, indexing and members chain left to right", arguments: postfix)

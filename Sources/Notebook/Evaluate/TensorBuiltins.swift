@@ -1,0 +1,237 @@
+import Bounds
+
+/// The functions of LANGUAGE.md §5 and CATALOGUE.md §6.2 that take tensors, models and
+/// networks: shapes and names, layers, the forward pass, margins and error rates, percentiles,
+/// and reductions of tensors.
+enum TensorBuiltins {
+    static let names = ["shape", "names", "layers", "logits", "margins", "error_rate", "margin_risk", "percentile"]
+    static let reductions: Set<String> = ["sum", "mean", "min", "max", "count"]
+
+    /// True when `name` is a reduction applied to one tensor, which this type handles.
+    static func handles(_ name: String, _ args: Evaluator.CallArguments) -> Bool {
+        if names.contains(name) { return true }
+        guard reductions.contains(name), args.positional.count == 1, args.named.isEmpty, case .tensor = args.positional[0].0 else { return false }
+        return true
+    }
+
+    static func call(_ name: String, _ args: Evaluator.CallArguments, _ range: SourceRange, _ p: Precision) throws -> Value {
+        var a = Reader(function: name, args: args, range: range)
+        let result: Value
+        do {
+            switch name {
+            case "shape":
+                let t = try a.tensor("t")
+                result = .vector(t.tensor.shape.map { .number(.exact(Rational($0))) })
+            case "names":
+                let m = try a.model("m")
+                result = .vector(m.names.map { .string($0) })
+            case "layers":
+                let v = try a.value("m")
+                let chosen = try a.optionalStrings("names")
+                switch v {
+                case .model(let m): result = .network(try Network.layers(of: m, names: chosen))
+                case .network(let n) where chosen == nil: result = .network(n)
+                default: throw EvaluationError("layers takes a model (a .safetensors or .npz file), got \(v.typeName)", at: range)
+                }
+            case "logits":
+                let net = try a.network("net")
+                let inputs = try a.tensor("inputs")
+                let (values, error) = try Forward.logits(net, inputs.tensor, inputError: inputs.error)
+                result = .tensor(TensorValue(values, error: error))
+            case "margins":
+                let (f, n, k, labels, error) = try a.logitsAndLabels()
+                let (values, e) = Outputs.margins(f, rows: n, classes: k, labels: labels)
+                let bound = error > 0 ? TensorArithmetic.up(TensorArithmetic.up(2 * error) + e) : e
+                result = .tensor(TensorValue(Tensor(shape: [n], values: values, name: "margins"), error: bound))
+            case "error_rate":
+                let (f, n, k, labels, error) = try a.logitsAndLabels()
+                if error == 0 {
+                    result = .number(.exact(try Rational(Outputs.errorCount(f, rows: n, classes: k, labels: labels)) / Rational(n)))
+                } else {
+                    // Computed logits: an example counts as an error unless it is proven right, so
+                    // the rate is an upper bound (a tie within rounding counts against the network).
+                    let (values, e) = Outputs.margins(f, rows: n, classes: k, labels: labels)
+                    let bound = TensorArithmetic.up(TensorArithmetic.up(2 * error) + e)
+                    let (count, _) = Outputs.marginCount(margins: values, error: bound, lower: 0, upper: 0)
+                    result = .number(.exact(try Rational(count) / Rational(n)))
+                }
+            case "margin_risk":
+                let (f, n, k, labels, error) = try a.logitsAndLabels()
+                let margin = try a.number("margin").interval(p)
+                let (values, e) = Outputs.margins(f, rows: n, classes: k, labels: labels)
+                let bound = error > 0 ? TensorArithmetic.up(TensorArithmetic.up(2 * error) + e) : e
+                let (count, _) = Outputs.marginCount(margins: values, error: bound, lower: margin.lower.double(.down), upper: margin.upper.double(.up))
+                // An upper bound on the fraction with margin ≤ γ: examples within rounding of γ count.
+                result = .number(.exact(try Rational(count) / Rational(n)))
+            case "percentile":
+                let v = try a.value("v")
+                let q = try a.number("q")
+                guard let exactQ = q.exactValue else { throw EvaluationError("percentile's q must be an exact number in [0, 100]", at: range) }
+                switch v {
+                case .tensor(let t):
+                    let values = try t.tensor.finiteDoubles()
+                    let x = try Outputs.percentile(values, q: exactQ)
+                    guard let index = values.firstIndex(of: x) else { throw EvaluationError("percentile: internal inconsistency", at: range) }
+                    let flat = TensorValue(Tensor(shape: [values.count], values: values), error: t.error)
+                    result = .number(try Evaluator.element(flat, index, p, range))
+                case .vector:
+                    let numbers = try Builtins.numbers(v, name, range)
+                    guard !numbers.isEmpty else { throw EvaluationError("the percentile of an empty vector", at: range) }
+                    let rank = Swift.max(1, (try exactQ * Rational(numbers.count) / Rational(100)).ceiling.intValue ?? 1)
+                    guard exactQ.signum >= 0, exactQ <= Rational(100) else { throw EvaluationError("a percentile q must lie in [0, 100]", at: range) }
+                    result = .number(try nth(numbers, Swift.min(rank, numbers.count) - 1, range, p))
+                default:
+                    throw EvaluationError("percentile takes a tensor or a vector of numbers, got \(v.typeName)", at: range)
+                }
+            case "sum", "mean", "min", "max", "count":
+                result = try reduce(name, try a.tensor("t"), range, p)
+            default:
+                throw EvaluationError("unknown function '\(name)'", at: range)
+            }
+            try a.finish()
+        } catch let e as NetworkError {
+            throw EvaluationError(e.message, at: range)
+        } catch let e as DataError {
+            throw EvaluationError(e.description, at: range)
+        }
+        return result
+    }
+
+    /// The k-th smallest of certified numbers, decided exactly or refused when enclosures overlap.
+    static func nth(_ numbers: [Number], _ k: Int, _ range: SourceRange, _ p: Precision) throws -> Number {
+        if numbers.allSatisfy({ $0.exactValue != nil }) {
+            return numbers.sorted { $0.exactValue! < $1.exactValue! }[k]
+        }
+        // Order statistics are monotone in every element: the k-th smallest of the lower ends and
+        // of the upper ends enclose it.
+        let lows = numbers.map { $0.interval(p).lower }.sorted { $0 < $1 }
+        let highs = numbers.map { $0.interval(p).upper }.sorted { $0 < $1 }
+        let certificates = numbers.reduce(into: Set<String>()) { $0.formUnion($1.certificates) }
+        return Number(.enclosure(try Interval(lower: lows[k], upper: highs[k], precision: p)), certificates: certificates)
+    }
+
+    /// sum, mean, min, max and count of a tensor's elements, certified.
+    static func reduce(_ name: String, _ t: TensorValue, _ range: SourceRange, _ p: Precision) throws -> Value {
+        let n = t.tensor.count
+        if name == "count" { return .number(.exact(Rational(n))) }
+        guard n > 0 else { throw EvaluationError("\(name) of an empty tensor", at: range) }
+        let values = try t.tensor.finiteDoubles()
+        switch name {
+        case "min", "max":
+            var best = 0
+            for i in 1..<n where name == "min" ? values[i] < values[best] : values[i] > values[best] { best = i }
+            let flat = TensorValue(Tensor(shape: [1], values: [values[best]]), error: t.error)
+            return .number(try Evaluator.element(flat, 0, p, range))
+        default:
+            let total = TensorSum.sum(values, elementError: t.error, precision: p)
+            if let q = total.exact {
+                return .number(.exact(name == "sum" ? q : try q / Rational(n)))
+            }
+            if name == "sum" { return .number(Number(.enclosure(total.enclosure))) }
+            return .number(Number(.enclosure(try total.enclosure / Interval(n, precision: p))))
+        }
+    }
+
+    /// Reads a builtin's arguments by position or name.
+    struct Reader {
+        let function: String
+        var args: Evaluator.CallArguments
+        let range: SourceRange
+        var position = 0
+        var used: Set<String> = []
+
+        init(function: String, args: Evaluator.CallArguments, range: SourceRange) {
+            self.function = function
+            self.args = args
+            self.range = range
+        }
+
+        mutating func optionalValue(_ label: String) -> Value? {
+            if let named = args.named.first(where: { $0.0 == label }) {
+                used.insert(label)
+                return named.1
+            }
+            guard position < args.positional.count else { return nil }
+            position += 1
+            return args.positional[position - 1].0
+        }
+
+        mutating func value(_ label: String) throws -> Value {
+            guard let v = optionalValue(label) else { throw EvaluationError("missing argument '\(label)' in the call to \(function)", at: range) }
+            return v
+        }
+
+        mutating func tensor(_ label: String) throws -> TensorValue {
+            let v = try value(label)
+            guard case .tensor(let t) = v else { throw EvaluationError("\(function)'s argument '\(label)' must be a tensor, got \(v.typeName)", at: range) }
+            return t
+        }
+
+        mutating func model(_ label: String) throws -> TensorFile {
+            let v = try value(label)
+            guard case .model(let m) = v else { throw EvaluationError("\(function)'s argument '\(label)' must be a model (a .safetensors or .npz file), got \(v.typeName)", at: range) }
+            return m
+        }
+
+        mutating func network(_ label: String) throws -> Network {
+            switch try value(label) {
+            case .network(let n): return n
+            case .model(let m): return try Network.layers(of: m)
+            case let v: throw EvaluationError("\(function)'s argument '\(label)' must be a network (layers(m)) or a model, got \(v.typeName)", at: range)
+            }
+        }
+
+        mutating func number(_ label: String) throws -> Number {
+            let v = try value(label)
+            guard case .number(let n) = v else { throw EvaluationError("\(function)'s argument '\(label)' must be a number, got \(v.typeName)", at: range) }
+            return n
+        }
+
+        mutating func optionalStrings(_ label: String) throws -> [String]? {
+            guard let v = optionalValue(label) else { return nil }
+            guard case .vector(let items) = v else { throw EvaluationError("\(function)'s argument '\(label)' must be a list of names, like [\"fc1\", \"fc2\"]", at: range) }
+            return try items.map {
+                guard case .string(let s) = $0 else { throw EvaluationError("\(function)'s argument '\(label)' must be a list of names", at: range) }
+                return s
+            }
+        }
+
+        /// Labels: a tensor of whole numbers, a vector of exact whole numbers, or a CSV column.
+        mutating func labels(_ label: String) throws -> [Double] {
+            switch try value(label) {
+            case .tensor(let t):
+                guard t.tensor.rank == 1 else { throw EvaluationError("labels must be one-dimensional, got shape \(TensorArithmetic.show(t.tensor.shape))", at: range) }
+                return try t.tensor.finiteDoubles()
+            case .vector(let items):
+                return try items.map {
+                    guard case .number(let n) = $0, let q = n.exactValue, let d = TensorArithmetic.exactDouble(q) else {
+                        throw EvaluationError("labels must be whole numbers (class indices)", at: range)
+                    }
+                    return d
+                }
+            case let v:
+                throw EvaluationError("labels must be a tensor or a vector of class indices, got \(v.typeName)", at: range)
+            }
+        }
+
+        /// logits (n×k) and labels, checked to match; with the logits' error bound.
+        mutating func logitsAndLabels() throws -> ([Double], Int, Int, [Int], Double) {
+            let logits = try tensor("logits")
+            let f = try Outputs.checkLogits(logits.tensor)
+            let n = logits.tensor.shape[0]
+            let k = logits.tensor.shape[1]
+            let labels = try Outputs.labels(try self.labels("labels"), classes: k, rows: n)
+            guard n > 0 else { throw EvaluationError("the logits have no rows", at: range) }
+            return (f, n, k, labels, logits.error)
+        }
+
+        func finish() throws {
+            if position < args.positional.count {
+                throw EvaluationError("\(function) takes fewer arguments", at: args.positional[position].1)
+            }
+            for (label, _, r) in args.named where !used.contains(label) {
+                throw EvaluationError("\(function) has no parameter '\(label)'", at: r)
+            }
+        }
+    }
+}

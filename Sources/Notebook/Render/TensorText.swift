@@ -1,0 +1,56 @@
+import Bounds
+import Foundation
+
+/// One-line summaries of tensors, models and networks: a shape and statistics, never a
+/// million numbers (LANGUAGE.md §4).
+enum TensorText {
+    static func tensor(_ v: TensorValue) -> String {
+        let t = v.tensor
+        let shape = "[" + t.shape.map(String.init).joined(separator: ", ") + "]"
+        let head = "tensor\(t.name.isEmpty ? "" : " " + t.name): \(t.dtype.name) \(shape)"
+        guard t.count > 0 else { return head + ", empty" }
+        var low = Double.infinity
+        var high = -Double.infinity
+        var total = 0.0
+        var nonFinite = 0
+        for i in 0..<t.count {
+            let x = t.double(at: i)
+            guard x.isFinite else { nonFinite += 1; continue }
+            low = Swift.min(low, x)
+            high = Swift.max(high, x)
+            total += x
+        }
+        var parts = ["\(t.count) element\(t.count == 1 ? "" : "s")"]
+        if nonFinite < t.count {
+            parts.append("min \(short(low))")
+            parts.append("max \(short(high))")
+            parts.append("mean ≈ \(short(total / Double(t.count - nonFinite)))")
+        }
+        if nonFinite > 0 { parts.append("\(nonFinite) NaN or infinite") }
+        if v.error > 0 { parts.append("each element within \(short(v.error)) of the exact value") }
+        return head + " · " + parts.joined(separator: ", ")
+    }
+
+    static func model(_ m: TensorFile) -> String {
+        let shown = m.tensors.prefix(8).map { t in "\(t.name) \(t.dtype.name) [\(t.shape.map(String.init).joined(separator: ", "))]" }
+        let more = m.tensors.count > 8 ? ", …" : ""
+        return "model \(m.file): \(m.tensors.count) tensor\(m.tensors.count == 1 ? "" : "s") (\(shown.joined(separator: ", "))\(more))"
+    }
+
+    static func network(_ n: Network) -> String {
+        let layers = n.layers.map { "\($0.name) \($0.inputs)→\($0.outputs)\($0.bias == nil ? "" : " +bias")" }
+        return "network of \(n.depth) layer\(n.depth == 1 ? "" : "s"): \(layers.joined(separator: ", ")); \(n.parameterCount) parameters"
+    }
+
+    /// Six significant digits, for summaries (not for certified values).
+    static func short(_ x: Double) -> String {
+        if x == 0 { return "0" }
+        let magnitude = Swift.abs(x)
+        if magnitude >= 1e-4 && magnitude < 1e6 {
+            var s = String(format: "%.6g", x)
+            if s.hasPrefix("-") { s = "−" + s.dropFirst() }
+            return s
+        }
+        return String(format: "%.4e", x).replacingOccurrences(of: "-", with: "−")
+    }
+}
