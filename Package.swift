@@ -20,7 +20,8 @@ let package = Package(
             providers: [.apt(["libmpfr-dev", "libgmp-dev"])]
         ),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "Bounds", dependencies: ["CMPFR", "CZlib"]),
+        .systemLibrary(name: "CLAPACK", providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
+        .target(name: "Bounds", dependencies: ["CMPFR", "CZlib", "CLAPACK"]),
         .target(name: "Notebook", dependencies: ["Bounds", .product(name: "Ink", package: "Ink")]),
         .executableTarget(
             name: "boundbook",
