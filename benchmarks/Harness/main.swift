@@ -2,6 +2,10 @@
 //
 //     bench binomial_test --n 100 --k 7 --delta 0.05 --bits 128 --repeat 2000
 //     bench kl_inv_upper --q 0.1 --c 0.05 --bits 128 --repeat 2000
+//     bench spectral_norm --file W.f32 --rows 4096 --cols 4096 --repeat 3 --warmup 1
+//
+// spectral_norm reads a raw little-endian float32 matrix (row-major) once, before timing, and
+// times the certified `SpectralNorm.enclosure` of it as a float32 tensor (widening included).
 //
 // Inputs are exact decimals or fractions, turned into intervals once, before timing (as a
 // Python caller builds its floats once). Each call is timed on its own with the monotonic
@@ -26,14 +30,17 @@ struct Spec {
     static let usage = """
         usage: bench binomial_test --n N --k K --delta D [common options]
                bench kl_inv_upper --q Q --c C [common options]
+               bench spectral_norm --file PATH --rows R --cols C [common options]
         common options: --bits B (128) --repeat R (1000) --warmup W (R/10, at most 50) --min-seconds S (0)
         """
 
-    static let parameters = ["binomial_test": ["n", "k", "delta"], "kl_inv_upper": ["q", "c"]]
+    static let parameters = [
+        "binomial_test": ["n", "k", "delta"], "kl_inv_upper": ["q", "c"], "spectral_norm": ["file", "rows", "cols"],
+    ]
 
     init(_ argv: [String]) throws {
         guard let task = argv.first, let names = Spec.parameters[task] else {
-            throw UsageError("expected a task (binomial_test or kl_inv_upper) as the first argument")
+            throw UsageError("expected a task (binomial_test, kl_inv_upper or spectral_norm) as the first argument")
         }
         var options: [String: String] = [:]
         var rest = argv.dropFirst()
@@ -79,10 +86,25 @@ struct Spec {
         case "binomial_test":
             let (n, k, delta) = (try int("n"), try int("k"), try real("delta"))
             return { try BinomialDistribution.tailInversion(errors: k, n: n, delta: delta, precision: p) }
+        case "spectral_norm":
+            let tensor = try Spec.float32Matrix(arguments["file"]!, rows: try int("rows"), cols: try int("cols"))
+            return { try SpectralNorm.enclosure(of: tensor, precision: p) }
         default:
             let (q, c) = (try real("q"), try real("c"))
             return { try BernoulliKL.inverseUpper(q, c, precision: p) }
         }
+    }
+}
+
+extension Spec {
+    /// A raw little-endian float32 file as a rows × cols tensor (its size must match).
+    static func float32Matrix(_ path: String, rows: Int, cols: Int) throws -> Tensor {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        guard rows > 0, cols > 0, data.count == rows * cols * 4 else {
+            throw UsageError("\(path): expected \(rows) × \(cols) float32 values (\(rows * cols * 4) bytes), got \(data.count) bytes")
+        }
+        let storage = TensorStorage(bytes: [UInt8](data))
+        return Tensor(storage: storage, offset: 0, shape: [rows, cols], dtype: .float32, name: "W", file: path, fileOffset: 0)
     }
 }
 

@@ -66,9 +66,12 @@ public enum SpectralNorm {
         let certified = gram.g.withUnsafeBufferPointer { g in
             CholeskyCertificate.search(g, k, negated: true, start: -(lambda + offset), step: offset * 16, wp)
         }
-        // λ_max(Ĝ) ≤ −(lower bound of λ_min(−Ĝ)); without a certificate, λ_max(Ĝ) ≤ tr Ĝ + kμ.
-        let gramTop = certified.map { $0.negated } ?? BigFloat.add(traceHat, kMu, wp, .up)
-        let top = BigFloat.minimum(BigFloat.add(gramTop, gramError, wp, .up), frobeniusSquared)
+        // λ_max(G) ≤ λ_max(Ĝ) + ‖Ĝ − G‖₂ with λ_max(Ĝ) ≤ −(lower bound of λ_min(−Ĝ)); and always
+        // λ_max(G) ≤ tr G = ‖W‖_F², the only bound left when no shift could be proven.
+        var top = frobeniusSquared
+        if let bound = certified {
+            top = BigFloat.minimum(BigFloat.add(bound.negated, gramError, wp, .up), frobeniusSquared)
+        }
         let upper = top.sqrt(precision, .up)
 
         var lower = diagonalLowerBound(maxDiagonal, gammaM, mu, wp)
