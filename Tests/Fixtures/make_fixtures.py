@@ -138,18 +138,20 @@ def main():
         tensors["t_" + code] = values(code, (2, 3))
     tensors["scalar"] = np.array(0.5, dtype="<f4")
     tensors["empty"] = np.zeros((0, 4), dtype="<f4")
-    save_file(tensors, os.path.join(OUT, "dtypes.safetensors"), metadata={"format": "np", "source": "make_fixtures.py"})
+    # One metadata entry only: the writer's (Rust) map would order several differently each run.
+    save_file(tensors, os.path.join(OUT, "dtypes.safetensors"), metadata={"format": "np"})
     expected["dtypes.safetensors"] = {k: describe(v) for k, v in tensors.items()}
 
     # BF16 by hand (numpy has no bfloat16): the top halves of float32 values that bfloat16
     # holds exactly, then an F32 tensor whose data comes first in the file.
-    bf = np.array([1.0, -2.5, 0.0078125, 3.0e38, 2.0**-133, -0.0], dtype="<f4").reshape(2, 3)
+    bf = np.array([1.0, -2.5, 0.0078125, 1.5 * 2.0**127, 2.0**-133, -0.0], dtype="<f4").reshape(2, 3)
+    assert not (bf.view("<u4") & 0xFFFF).any(), "every value must be exact in bfloat16"
     bf_bytes = (bf.view("<u4") >> 16).astype("<u2").tobytes()
     f32 = np.array([1.5, -1.5], dtype="<f4")
     header = {
         "z_first": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]},
         "a_bf16": {"dtype": "BF16", "shape": [2, 3], "data_offsets": [8, 8 + len(bf_bytes)]},
-        "__metadata__": {"written_by": "hand"},
+        "__metadata__": {"written_by": "hand", "note": "bfloat16 \u00e9"},
     }
     text = json.dumps(header, separators=(",", ":")).encode()
     text += b" " * (-len(text) % 8)

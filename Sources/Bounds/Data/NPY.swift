@@ -49,7 +49,7 @@ public enum NPY {
         let headerLength = lengthWidth == 2 ? view.u16(8) : Int(view.u32(8))
         guard headerLength <= headerSizeLimit else { throw failure(8, .headerTooLarge(bytes: headerLength, limit: headerSizeLimit)) }
         guard headerStart + headerLength <= n else {
-            throw failure(8, .truncated(what: "the header, whose length field says \(headerLength) bytes,", needed: headerLength, available: n - headerStart))
+            throw failure(8, .truncated(what: "the header", needed: headerLength, available: n - headerStart))
         }
         let headerView = view.slice(headerStart, headerLength)
         if major == 3 {

@@ -41,7 +41,7 @@ public enum Safetensors {
         }
         let headerLength = Int(declared)
         guard 8 + headerLength <= n else {
-            throw failure(0, .truncated(what: "the header, whose length field says \(headerLength) bytes,", needed: headerLength, available: n - 8))
+            throw failure(0, .truncated(what: "the header", needed: headerLength, available: n - 8))
         }
         let headerView = view.slice(8, headerLength)
         if let bad = UTF8Validation.firstInvalidByte(in: UnsafeBufferPointer(start: headerView.base.assumingMemoryBound(to: UInt8.self), count: headerLength)) {
