@@ -32,7 +32,7 @@ let package = Package(
         ),
         .executableTarget(name: "bench", dependencies: ["Bounds"], path: "benchmarks/Harness"),
         .testTarget(
-            name: "BoundsTests", dependencies: ["Bounds"],
+            name: "BoundsTests", dependencies: ["Bounds", "CLAPACK"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),

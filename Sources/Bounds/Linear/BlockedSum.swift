@@ -80,6 +80,10 @@ enum BlockedSum {
     /// The most additions a term can pass through inside one chunk.
     static var additions: Int { (block / 8 - 1) + 7 + chunk / block }
 
+    /// The most additions a term can pass through when `n` terms are summed: also at most n − 1,
+    /// the depth bound of any summation tree with n leaves.
+    static func additions(summing n: Int) -> Int { min(additions, max(n - 1, 0)) }
+
     /// The partial sum of each chunk of `range`, in order. Large ranges run on all cores.
     static func partials<S: TermSource>(_ source: S, _ range: Range<Int>) -> [Double] {
         let n = range.count

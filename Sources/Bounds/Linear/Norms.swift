@@ -37,14 +37,14 @@ public enum Norms {
             // float32 squares are exact in double and never underflow there.
             let sum = CertifiedSum(
                 partials: BlockedSum.partials(Float32Squares(base: base, scale: 1), 0..<n),
-                factors: BlockedSum.additions, underflows: 0)
+                factors: BlockedSum.additions(summing: n), underflows: 0)
             if !sum.estimate.isFinite { throw firstNonFinite(t) }
             return sum
         }
         if t.isNativeContiguous && t.dtype == .float64 {
             let sum = CertifiedSum(
                 partials: BlockedSum.partials(Float64Squares(base: base, scale: 1), 0..<n),
-                factors: BlockedSum.additions + 1, underflows: n)
+                factors: BlockedSum.additions(summing: n) + 1, underflows: n)
             let s = sum.estimate
             if s.isFinite && (s == 0 || s > 0x1p-600) {
                 return sum
@@ -59,7 +59,7 @@ public enum Norms {
         v.values.withUnsafeBytes { raw in
             CertifiedSum(
                 partials: BlockedSum.partials(Float64Squares(base: raw.baseAddress!, scale: 1), 0..<v.values.count),
-                factors: BlockedSum.additions + 1,
+                factors: BlockedSum.additions(summing: v.values.count) + 1,
                 // Per term: the square's underflow and, after an inexact scaling, |x̃² − x²| ≤ 3η₀.
                 underflows: v.values.count * (v.mayBeInexact ? 4 : 1), exponent: 2 * v.exponent)
         }
@@ -110,7 +110,7 @@ public enum Norms {
     public static func norm21(_ w: Tensor, reference: Tensor? = nil, precision: Precision) throws -> Interval {
         let (rows, cols) = try shape2(w, "norm_2_1")
         var raw = try w.finiteDoubles()
-        var factors = BlockedSum.additions + 1
+        var factors = BlockedSum.additions(summing: cols) + 1
         if let m = reference {
             guard m.shape == w.shape else {
                 throw BoundsError.domain(
@@ -156,11 +156,13 @@ public enum Norms {
                 let sum = v.withUnsafeBytes { raw -> CertifiedSum in
                     let base = raw.baseAddress!
                     if pv == Rational(1) {
-                        return CertifiedSum(partials: BlockedSum.partials(Float64Magnitudes(base: base), range), factors: BlockedSum.additions, underflows: 0)
+                        return CertifiedSum(
+                            partials: BlockedSum.partials(Float64Magnitudes(base: base), range),
+                            factors: BlockedSum.additions(summing: range.count), underflows: 0)
                     }
                     return CertifiedSum(
                         partials: BlockedSum.partials(Float64Squares(base: base, scale: 1), range),
-                        factors: BlockedSum.additions + 1, underflows: range.count)
+                        factors: BlockedSum.additions(summing: range.count) + 1, underflows: range.count)
                 }
                 let s = sum.enclosure(wp)
                 return pv == Rational(1) ? s : try s.sqrt()
