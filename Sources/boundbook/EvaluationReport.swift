@@ -13,7 +13,7 @@ struct EvaluationReport {
     var ends: (lower: String, upper: String) {
         switch value {
         case .integer(let z): return (z.description, z.description)
-        case .interval(let x): return x.decimal()
+        default: return value.interval(precision).decimal()
         }
     }
 
@@ -32,7 +32,8 @@ struct EvaluationReport {
         switch value {
         case .integer(let z):
             lines.append("  = \(z)  (exact)")
-        case .interval(let x):
+        case .interval, .rational, .noted, .tensor, .row:
+            let x = value.interval(precision)
             let (lo, hi) = x.decimal()
             if x.isPoint {
                 lines.append("  = \(hi)  (exact)")
@@ -43,6 +44,7 @@ struct EvaluationReport {
                 lines.append("  ∈ [\(lo), \(hi)]  (certified enclosure, rounded outward)")
             }
         }
+        if case .noted(_, let notes) = value { lines += notes.map { "  " + $0 } }
         if vacuous { lines.append("  vacuous: the bound is ≥ 1") }
         if let d = delta { lines.append("  holds with probability ≥ 1 − δ, δ = \(d)") }
         if !entry.hypotheses.isEmpty { lines.append("  hypotheses: " + entry.hypotheses.joined(separator: ", ")) }

@@ -3,12 +3,27 @@
 public enum ArgumentValue: Sendable {
     case exact(Rational)
     case enclosure(Interval)
+    /// A tensor, each element within `error` of the exact value it stands for.
+    case tensor(Tensor, error: Double)
+    case network(Network)
+    case vector([ArgumentValue])
+    case text(String)
 
-    /// The value as an interval at `precision` (exact values are rounded outward).
+    /// Whether the value is one number.
+    public var isNumber: Bool {
+        switch self {
+        case .exact, .enclosure: return true
+        default: return false
+        }
+    }
+
+    /// The value as an interval at `precision` (exact values are rounded outward); anything
+    /// that is not a number is (−∞, +∞) — `Arguments.real` refuses it before that matters.
     public func interval(_ precision: Precision) -> Interval {
         switch self {
         case .exact(let q): return Interval(q, precision: precision)
         case .enclosure(let x): return x
+        default: return (try? Interval(lower: .infinity(negative: true), upper: .infinity(), precision: precision)) ?? Interval(0, precision: precision)
         }
     }
 
@@ -17,6 +32,18 @@ public enum ArgumentValue: Sendable {
         switch self {
         case .exact(let q): return q.integerValue
         case .enclosure(let x): return x.isPoint ? x.lower.rational?.integerValue : nil
+        default: return nil
+        }
+    }
+
+    /// What the value is, for messages.
+    public var kindName: String {
+        switch self {
+        case .exact, .enclosure: return "a number"
+        case .tensor: return "a tensor"
+        case .network: return "a network"
+        case .vector: return "a vector"
+        case .text: return "a string"
         }
     }
 }
@@ -46,12 +73,14 @@ public struct Arguments: Sendable {
     /// A real argument, at the working precision.
     public func real(_ name: String) throws -> Interval {
         guard let x = values[name] else { throw missing(name) }
+        guard x.isNumber else { throw BoundsError.domain(function: entry, parameter: name, requirement: "a number", value: x.kindName) }
         return x.interval(precision)
     }
 
     /// An integer argument that fits in `Int` (n up to 9.2·10¹⁸).
     public func integer(_ name: String) throws -> Int {
         guard let x = values[name] else { throw missing(name) }
+        guard x.isNumber else { throw BoundsError.domain(function: entry, parameter: name, requirement: "an integer", value: x.kindName) }
         guard let z = x.integer else {
             throw BoundsError.domain(function: entry, parameter: name, requirement: "an integer", value: x.interval(precision).description)
         }
@@ -89,5 +118,77 @@ public struct Arguments: Sendable {
             throw BoundsError.domain(function: entry, parameter: name, requirement: "integer \(name) ≥ \(minimum)", value: String(i))
         }
         return i
+    }
+}
+
+extension Arguments {
+    /// A tensor argument and its elementwise error bound.
+    public func tensor(_ name: String) throws -> (Tensor, Double) {
+        guard let x = values[name] else { throw missing(name) }
+        switch x {
+        case .tensor(let t, let e): return (t, e)
+        case .vector(let items):
+            var doubles: [Double] = []
+            for item in items {
+                guard case .exact(let q) = item, let d = Arguments.exactDouble(q) else {
+                    throw BoundsError.domain(function: entry, parameter: name, requirement: "a tensor, or a vector of exact numbers", value: "a vector with an inexact element")
+                }
+                doubles.append(d)
+            }
+            return (Tensor(shape: [doubles.count], values: doubles, name: name), 0)
+        default:
+            throw BoundsError.domain(function: entry, parameter: name, requirement: "a tensor", value: x.kindName)
+        }
+    }
+
+    /// A network argument.
+    public func network(_ name: String) throws -> Network {
+        guard let x = values[name] else { throw missing(name) }
+        guard case .network(let n) = x else {
+            throw BoundsError.domain(function: entry, parameter: name, requirement: "a network (layers(m))", value: x.kindName)
+        }
+        return n
+    }
+
+    /// A vector of numbers (a 1-d exact tensor is read as one).
+    public func vector(_ name: String) throws -> [Interval] {
+        guard let x = values[name] else { throw missing(name) }
+        switch x {
+        case .vector(let items):
+            return try items.map { item in
+                guard item.isNumber else { throw BoundsError.domain(function: entry, parameter: name, requirement: "a vector of numbers", value: "a vector holding \(item.kindName)") }
+                return item.interval(precision)
+            }
+        case .tensor(let t, let e) where t.rank == 1:
+            let values = try t.finiteDoubles()
+            return try values.map { v in
+                let center = Interval(point: BigFloat(v), precision: precision)
+                guard e > 0 else { return center }
+                let r = Interval(point: BigFloat(e), precision: precision)
+                return try Interval(lower: (center - r).lower, upper: (center + r).upper, precision: precision)
+            }
+        default:
+            throw BoundsError.domain(function: entry, parameter: name, requirement: "a vector of numbers", value: x.kindName)
+        }
+    }
+
+    /// A word from `choices`, or `fallback` when the argument is absent.
+    public func text(_ name: String, choices: [String], fallback: String? = nil) throws -> String {
+        guard let x = values[name] else {
+            if let fallback { return fallback }
+            throw missing(name)
+        }
+        guard case .text(let s) = x, choices.contains(s) else {
+            let shown = choices.map { "\"\($0)\"" }.joined(separator: " or ")
+            throw BoundsError.domain(function: entry, parameter: name, requirement: shown, value: { if case .text(let s) = x { return "\"\(s)\"" } else { return x.kindName } }())
+        }
+        return s
+    }
+
+    /// The double equal to `q`, if there is one.
+    static func exactDouble(_ q: Rational) -> Double? {
+        let d = BigFloat(q, precision: Precision.standard, rounding: .nearest).double(.nearest)
+        guard d.isFinite, let back = Rational(exactly: d), back == q else { return nil }
+        return d
     }
 }

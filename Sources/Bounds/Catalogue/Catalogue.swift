@@ -3,7 +3,8 @@
 public enum Catalogue {
     /// All entries, in catalogue order.
     public static let entries: [CatalogueEntry] =
-        testSet + finiteClass + vcDimension + rademacherFamily + pacBayes + networkFamily + asymptotics + utilities
+        testSet + finiteClass + vcDimension + rademacherFamily + pacBayes + networkNormEntries + networkOutputEntries + networkFamily
+        + networkPosteriorEntries + measureEntries + ntkEntries + asymptotics + utilities
 
     /// The entry with this exact name.
     public static func entry(named name: String) -> CatalogueEntry? {

@@ -2,23 +2,41 @@ import Foundation
 
 /// The value a catalogue entry evaluates to.
 public enum CatalogueValue: Sendable {
-    /// A certified enclosure of a real value.
     case interval(Interval)
-    /// An exact integer (binomial coefficients, Sauer–Shelah sums, VC dimensions).
     case integer(BigInteger)
+    /// An exact rational (a fraction of examples, a rank correlation).
+    case rational(Rational)
+    /// An enclosure with lines that say how it was obtained (a grid point, a folded bias).
+    case noted(Interval, notes: [String])
+    /// A tensor computed in double precision, each element within `error` of the exact value.
+    case tensor(Tensor, error: Double)
+    /// Named enclosures, shown as one table row (`jiang_measures`).
+    case row([(String, Interval)])
 
-    /// The value as an enclosure at `precision` (an exact integer becomes a tight interval).
+    /// The value as an interval; a tensor or a row, which is not one number, is (−∞, +∞).
     public func interval(_ precision: Precision) -> Interval {
         switch self {
-        case .interval(let x): return x
+        case .interval(let x), .noted(let x, _): return x
         case .integer(let z): return Interval(z, precision: precision)
+        case .rational(let q): return Interval(q, precision: precision)
+        case .tensor, .row:
+            return (try? Interval(lower: .infinity(negative: true), upper: .infinity(), precision: precision)) ?? Interval(0, precision: precision)
         }
     }
 }
 
-/// One parameter of a catalogue entry: its name, whether it is an integer, and its domain.
 public struct CatalogueParameter: Sendable {
-    public enum Kind: String, Sendable { case integer, real }
+    public enum Kind: String, Sendable {
+        case integer, real
+        /// A tensor (a matrix of weights, logits, inputs) or a vector of numbers read as one.
+        case tensor
+        /// A fully connected network: `layers(m)` or a model.
+        case network
+        /// A vector of numbers, not broadcast over.
+        case vector
+        /// A word chosen from a list (`reference: "init"`).
+        case text
+    }
 
     /// How the entry's value moves when this parameter grows, the others fixed.
     public enum Monotonicity: String, Sendable {
@@ -71,7 +89,11 @@ public struct CatalogueEntry: Sendable {
         case vc = "VC dimension"
         case rademacher = "Rademacher complexity and margins"
         case pacBayes = "PAC-Bayes"
+        case networkNorms = "Networks: norms"
+        case networkOutputs = "Networks: empirical quantities from outputs"
         case network = "Networks: norm-based bounds"
+        case measures = "Networks: generalization measures"
+        case ntk = "The NTK term (not a bound)"
         case asymptotic = "Asymptotic predictions (not bounds)"
         case utility = "Utilities"
     }
@@ -117,10 +139,15 @@ public struct CatalogueEntry: Sendable {
     ///
     /// Throws `BoundsError.domain` naming this entry when an argument is missing, unknown or
     /// outside its domain.
+    /// Evaluates without checking argument names (for callers that add internal ones).
+    public func evaluateUnchecked(_ values: [String: ArgumentValue], precision: Precision) throws -> CatalogueValue {
+        try evaluator(Arguments(entry: self, values: values, precision: precision))
+    }
+
     public func evaluate(_ values: [String: ArgumentValue], precision: Precision) throws -> CatalogueValue {
         var known = Set(parameters.map(\.name))
         // `classes` may be given by its logarithm instead (CATALOGUE.md §2).
-        if known.contains("classes") { known.insert("log_classes") }
+        if known.contains("classes") && ![.network, .networkNorms, .networkOutputs, .measures, .ntk].contains(family) { known.insert("log_classes") }
         for key in values.keys.sorted() where !known.contains(key) {
             throw BoundsError.unknownArgument(function: name, parameter: key, parameters: parameters.map(\.name))
         }

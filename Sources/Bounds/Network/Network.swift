@@ -7,6 +7,12 @@ public struct Network: Sendable {
         public let weight: Tensor
         public let bias: Tensor?
 
+        public init(name: String, weight: Tensor, bias: Tensor?) {
+            self.name = name
+            self.weight = weight
+            self.bias = bias
+        }
+
         public var inputs: Int { weight.shape[1] }
         public var outputs: Int { weight.shape[0] }
     }

@@ -18,6 +18,7 @@ extension Evaluator {
         }
         if let f = functions[name] { return try callFunction(name, f, args, range, ctx) }
         if TensorBuiltins.handles(name, args) { return try TensorBuiltins.call(name, args, range, ctx.precision) }
+        if name == "granulated_tau", let entry = Catalogue.entry(named: name) { return try callGranulated(entry, args, range, ctx) }
         if let entry = Catalogue.entry(named: name) { return try callCatalogue(entry, args, range, ctx) }
         if Builtins.names.contains(name) { return try Builtins.call(name, args, range, ctx.precision) }
         let known = Array(functions.keys) + Builtins.names + Catalogue.entries.map(\.name)
@@ -65,9 +66,17 @@ extension Evaluator {
             if named.contains(where: { $0.0 == label }) { throw EvaluationError("argument '\(label)' is given twice", at: r) }
             named.append((label, v, r))
         }
-        // Broadcasting: every vector argument must have the same length.
+        // Arguments that are not numbers (tensors, networks, vectors read whole, words) are
+        // converted once; broadcasting runs over vectors given for number parameters only.
+        var kinds: [String: CatalogueParameter.Kind] = [:]
+        for parameter in entry.parameters { kinds[parameter.name] = parameter.kind }
+        func isNumeric(_ label: String) -> Bool { [.integer, .real].contains(kinds[label] ?? .real) }
+        var whole: [String: ArgumentValue] = [:]
+        for (label, v, r) in named where !isNumeric(label) {
+            whole[label] = try argument(v, kinds[label] ?? .real, label, entry.name, r, ctx.precision)
+        }
         var length: Int?
-        for (label, v, r) in named {
+        for (label, v, r) in named where isNumeric(label) {
             if case .vector(let items) = v {
                 if let l = length, l != items.count {
                     throw EvaluationError("vector arguments of \(entry.name) have different lengths (\(l) and \(items.count) for '\(label)')", at: r)
@@ -76,11 +85,16 @@ extension Evaluator {
             }
         }
         func element(_ i: Int?) throws -> Value {
-            var values: [String: ArgumentValue] = [:]
+            var values = whole
             var certificates = Set<String>()
             var delta: Number?
             var shown: [String] = []
             for (label, v, r) in named {
+                guard isNumeric(label) else {
+                    shown.append("\(label): \(Evaluator.brief(v))")
+                    certificates.formUnion(v.certificates)
+                    continue
+                }
                 var item = v
                 if let i, case .vector(let items) = v { item = items[i] }
                 guard case .number(let n) = item else {
@@ -96,11 +110,24 @@ extension Evaluator {
                 result = try entry.evaluate(values, precision: ctx.precision)
             } catch let e as BoundsError {
                 throw EvaluationError(e.description, at: range)
+            } catch let e as NetworkError {
+                throw EvaluationError("\(entry.name): \(e.message)", at: range)
+            } catch let e as DataError {
+                throw EvaluationError(e.description, at: range)
             }
             var number: Number
             switch result {
             case .integer(let z): number = Number(.exact(Rational(z)))
             case .interval(let x): number = Number(.enclosure(x))
+            case .rational(let q): number = Number(.exact(q))
+            case .noted(let x, let notes):
+                number = Number(.enclosure(x))
+                number.notes = notes
+            case .tensor(let t, let error):
+                return .tensor(TensorValue(t, error: error))
+            case .row(let fields):
+                let columns = fields.map { ($0.0, Value.vector([.number(Number(.enclosure($0.1)))])) }
+                return .row(TableValue(name: entry.name, columns: columns, rowCount: 1), 0)
             }
             number.certificates = certificates
             if entry.spendsDelta, let delta {
@@ -191,5 +218,126 @@ extension Evaluator {
         }
         lines.append("a claim about it spends δ = \(Format.number(ledger.spent(keys, precision: ctx.precision), ctx.precision))")
         return .string(lines.joined(separator: "\n"))
+    }
+}
+
+extension Evaluator {
+    /// A value as a catalogue argument of a given kind.
+    func argument(_ v: Value, _ kind: CatalogueParameter.Kind, _ label: String, _ function: String, _ range: SourceRange, _ p: Precision) throws -> ArgumentValue {
+        func numbers(_ items: [Value]) throws -> ArgumentValue {
+            .vector(try items.map { item in
+                guard case .number(let n) = item else {
+                    throw EvaluationError("argument '\(label)' of \(function) must be a vector of numbers, got an element that is \(item.typeName)", at: range)
+                }
+                return n.exactValue.map { .exact($0) } ?? .enclosure(n.interval(p))
+            })
+        }
+        switch (kind, v) {
+        case (.tensor, .tensor(let t)): return .tensor(t.tensor, error: t.error)
+        case (.tensor, .vector(let items)): return try numbers(items)
+        case (.network, .network(let n)): return .network(n)
+        case (.network, .model(let m)):
+            do { return .network(try Network.layers(of: m)) } catch let e as NetworkError {
+                throw EvaluationError("\(function): \(e.message)", at: range)
+            }
+        case (.vector, .vector(let items)): return try numbers(items)
+        case (.vector, .tensor(let t)): return .tensor(t.tensor, error: t.error)
+        case (.text, .string(let s)): return .text(s)
+        case (.text, .truth(let d, _)) where d != .undecided: return .text(d == .certainlyTrue ? "yes" : "no")
+        default:
+            let wanted: String
+            switch kind {
+            case .tensor: wanted = "a tensor"
+            case .network: wanted = "a network (layers(m)) or a model"
+            case .vector: wanted = "a vector of numbers"
+            case .text: wanted = "a string"
+            case .integer, .real: wanted = "a number"
+            }
+            throw EvaluationError("argument '\(label)' of \(function) must be \(wanted), got \(v.typeName)", at: range)
+        }
+    }
+
+    /// A short description of a non-number argument, for the ledger and `explain`.
+    static func brief(_ v: Value) -> String {
+        switch v {
+        case .tensor(let t): return "tensor \(t.tensor.name.isEmpty ? "" : t.tensor.name + " ")[\(t.tensor.shape.map(String.init).joined(separator: ", "))]"
+        case .network(let n): return "network \(n.layers.map(\.name).joined(separator: "→"))"
+        case .model(let m): return "model \(m.file)"
+        case .string(let s): return "\"\(s)\""
+        case .vector(let items): return "vector of \(items.count)"
+        default: return v.typeName
+        }
+    }
+}
+
+extension Evaluator {
+    /// `granulated_tau(runs, measure: "spec_orig" or a vector, gap: "gap" or a vector, by: ["width", "noise"])`:
+    /// names refer to the table's columns; `by` lists the hyper-parameters.
+    func callGranulated(_ entry: CatalogueEntry, _ args: CallArguments, _ range: SourceRange, _ ctx: Context) throws -> Value {
+        var table: TableValue?
+        var named: [String: (Value, SourceRange)] = [:]
+        for (i, (v, r)) in args.positional.enumerated() {
+            if i == 0, case .table(let t) = v { table = t; continue }
+            throw EvaluationError("granulated_tau takes a table of runs, then measure:, gap: and by:", at: r)
+        }
+        for (label, v, r) in args.named {
+            if label == "table", case .table(let t) = v { table = t; continue }
+            guard ["measure", "gap", "by"].contains(label) else {
+                throw EvaluationError("granulated_tau has no parameter '\(label)' (parameters: table, measure, gap, by)", at: r)
+            }
+            named[label] = (v, r)
+        }
+        func column(_ v: Value, _ r: SourceRange) throws -> Value {
+            guard case .string(let name) = v else { return v }
+            guard let table else { throw EvaluationError("'\(name)' names a column, but no table of runs was given", at: r) }
+            guard let c = table.columns.first(where: { $0.0 == name })?.1 else {
+                throw EvaluationError("the table \(table.name) has no column '\(name)' (columns: \(table.columns.map(\.0).joined(separator: ", ")))", at: r)
+            }
+            return c
+        }
+        func numbers(_ v: Value, _ label: String, _ r: SourceRange) throws -> ArgumentValue {
+            guard case .vector(let items) = try column(v, r) else { throw EvaluationError("granulated_tau's \(label) must be a column name or a vector", at: r) }
+            return .vector(try items.map { item in
+                guard case .number(let n) = item else { throw EvaluationError("granulated_tau's \(label) must hold numbers", at: r) }
+                return n.exactValue.map { .exact($0) } ?? .enclosure(n.interval(ctx.precision))
+            })
+        }
+        var values: [String: ArgumentValue] = [:]
+        for label in ["measure", "gap", "by"] where named[label] == nil {
+            throw EvaluationError("missing argument '\(label)' in the call to granulated_tau", at: range)
+        }
+        if let (v, r) = named["measure"] { values["measure"] = try numbers(v, "measure", r) }
+        if let (v, r) = named["gap"] { values["gap"] = try numbers(v, "gap", r) }
+        if let (v, r) = named["by"] {
+            guard case .vector(let items) = v else { throw EvaluationError("by: must be a list of column names or vectors, like by: [\"width\", \"noise\"]", at: r) }
+            var columns: [ArgumentValue] = []
+            var names: [ArgumentValue] = []
+            for (i, item) in items.enumerated() {
+                if case .string(let s) = item { names.append(.text(s)) } else { names.append(.text("hyper-parameter \(i + 1)")) }
+                guard case .vector(let cells) = try column(item, r) else { throw EvaluationError("by: must list columns", at: r) }
+                columns.append(.vector(cells.map { cell in
+                    switch cell {
+                    case .number(let n): return n.exactValue.map { .exact($0) } ?? .enclosure(n.interval(ctx.precision))
+                    case .string(let s): return .text(s)
+                    default: return .text(Format.value(cell, ctx.precision))
+                    }
+                }))
+            }
+            values["by"] = .vector(columns)
+            values["names"] = .vector(names)
+        }
+        do {
+            guard case .noted(let x, let notes) = try entry.evaluateUnchecked(values, precision: ctx.precision) else {
+                throw EvaluationError("granulated_tau: unexpected result", at: range)
+            }
+            var number = Number(.enclosure(x))
+            if x.isPoint, let q = x.lower.rational { number = Number(.exact(q)) }
+            number.notes = notes
+            return .number(number)
+        } catch let e as BoundsError {
+            throw EvaluationError(e.description, at: range)
+        } catch let e as NetworkError {
+            throw EvaluationError("granulated_tau: \(e.message)", at: range)
+        }
     }
 }

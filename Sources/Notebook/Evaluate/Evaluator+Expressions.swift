@@ -65,6 +65,7 @@ extension Evaluator {
             return v
         }
         if let c = Builtins.constant(name, ctx.precision) { return .number(c) }
+        if name == "true" || name == "false" { return .truth(name == "true" ? .certainlyTrue : .certainlyFalse, certificates: []) }
         if functions[name] != nil || Builtins.names.contains(name) || Catalogue.entry(named: name) != nil {
             throw EvaluationError("'\(name)' is a function: call it with arguments, like \(name)(…)", at: range)
         }
@@ -148,6 +149,9 @@ extension Evaluator {
             return .string(t.tensor.dtype.name)
         case .tensor:
             throw EvaluationError("a tensor has the members shape and dtype, not '\(name)'", at: range)
+        case .vector(let items) where items.contains(where: { if case .row = $0 { return true } else { return false } }):
+            // A column of a list of rows: `[r1, r2].spec_orig`.
+            return .vector(try items.map { try memberValue($0, name, range) })
         default:
             throw EvaluationError("\(base.typeName) has no member '\(name)'", at: range)
         }

@@ -4,7 +4,7 @@ import Bounds
 /// networks: shapes and names, layers, the forward pass, margins and error rates, percentiles,
 /// and reductions of tensors.
 enum TensorBuiltins {
-    static let names = ["shape", "names", "layers", "logits", "margins", "error_rate", "margin_risk", "percentile"]
+    static let names = ["shape", "names", "layers", "true", "false"]
     static let reductions: Set<String> = ["sum", "mean", "min", "max", "count"]
 
     /// True when `name` is a reduction applied to one tensor, which this type handles.
@@ -32,56 +32,6 @@ enum TensorBuiltins {
                 case .model(let m): result = .network(try Network.layers(of: m, names: chosen))
                 case .network(let n) where chosen == nil: result = .network(n)
                 default: throw EvaluationError("layers takes a model (a .safetensors or .npz file), got \(v.typeName)", at: range)
-                }
-            case "logits":
-                let net = try a.network("net")
-                let inputs = try a.tensor("inputs")
-                let (values, error) = try Forward.logits(net, inputs.tensor, inputError: inputs.error)
-                result = .tensor(TensorValue(values, error: error))
-            case "margins":
-                let (f, n, k, labels, error) = try a.logitsAndLabels()
-                let (values, e) = Outputs.margins(f, rows: n, classes: k, labels: labels)
-                let bound = error > 0 ? TensorArithmetic.up(TensorArithmetic.up(2 * error) + e) : e
-                result = .tensor(TensorValue(Tensor(shape: [n], values: values, name: "margins"), error: bound))
-            case "error_rate":
-                let (f, n, k, labels, error) = try a.logitsAndLabels()
-                if error == 0 {
-                    result = .number(.exact(try Rational(Outputs.errorCount(f, rows: n, classes: k, labels: labels)) / Rational(n)))
-                } else {
-                    // Computed logits: an example counts as an error unless it is proven right, so
-                    // the rate is an upper bound (a tie within rounding counts against the network).
-                    let (values, e) = Outputs.margins(f, rows: n, classes: k, labels: labels)
-                    let bound = TensorArithmetic.up(TensorArithmetic.up(2 * error) + e)
-                    let (count, _) = Outputs.marginCount(margins: values, error: bound, lower: 0, upper: 0)
-                    result = .number(.exact(try Rational(count) / Rational(n)))
-                }
-            case "margin_risk":
-                let (f, n, k, labels, error) = try a.logitsAndLabels()
-                let margin = try a.number("margin").interval(p)
-                let (values, e) = Outputs.margins(f, rows: n, classes: k, labels: labels)
-                let bound = error > 0 ? TensorArithmetic.up(TensorArithmetic.up(2 * error) + e) : e
-                let (count, _) = Outputs.marginCount(margins: values, error: bound, lower: margin.lower.double(.down), upper: margin.upper.double(.up))
-                // An upper bound on the fraction with margin ≤ γ: examples within rounding of γ count.
-                result = .number(.exact(try Rational(count) / Rational(n)))
-            case "percentile":
-                let v = try a.value("v")
-                let q = try a.number("q")
-                guard let exactQ = q.exactValue else { throw EvaluationError("percentile's q must be an exact number in [0, 100]", at: range) }
-                switch v {
-                case .tensor(let t):
-                    let values = try t.tensor.finiteDoubles()
-                    let x = try Outputs.percentile(values, q: exactQ)
-                    guard let index = values.firstIndex(of: x) else { throw EvaluationError("percentile: internal inconsistency", at: range) }
-                    let flat = TensorValue(Tensor(shape: [values.count], values: values), error: t.error)
-                    result = .number(try Evaluator.element(flat, index, p, range))
-                case .vector:
-                    let numbers = try Builtins.numbers(v, name, range)
-                    guard !numbers.isEmpty else { throw EvaluationError("the percentile of an empty vector", at: range) }
-                    let rank = Swift.max(1, (try exactQ * Rational(numbers.count) / Rational(100)).ceiling.intValue ?? 1)
-                    guard exactQ.signum >= 0, exactQ <= Rational(100) else { throw EvaluationError("a percentile q must lie in [0, 100]", at: range) }
-                    result = .number(try nth(numbers, Swift.min(rank, numbers.count) - 1, range, p))
-                default:
-                    throw EvaluationError("percentile takes a tensor or a vector of numbers, got \(v.typeName)", at: range)
                 }
             case "sum", "mean", "min", "max", "count":
                 result = try reduce(name, try a.tensor("t"), range, p)

@@ -14,6 +14,8 @@ public struct Number: Sendable {
     public var certificates: Set<String>
     /// The union this number is a share of (`u[j]`), if it is one.
     public var unionShare: Int?
+    /// How the number was obtained, shown with it (a grid point used, a bias folded in).
+    public var notes: [String] = []
 
     public init(_ magnitude: Magnitude, certificates: Set<String> = [], unionShare: Int? = nil) {
         self.magnitude = magnitude

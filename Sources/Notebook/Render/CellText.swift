@@ -25,7 +25,7 @@ enum CellText {
     static func show(_ text: String, _ v: Value, _ p: Precision) -> [String] {
         switch v {
         case .number(let n):
-            return [describe(text, n, p)]
+            return [describe(text, n, p)] + n.notes.map { "  " + $0 }
         case .string(let s) where s.contains("\n") || text.hasPrefix("explain("):
             return ["\(text):"] + s.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
         case .vector(let items) where items.count > 1:

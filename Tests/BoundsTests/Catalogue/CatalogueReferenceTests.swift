@@ -20,6 +20,7 @@ struct CatalogueReferenceTests {
         switch try entry.evaluate(values, precision: p256) {
         case .integer(let z): #expect(z.description == c.value)
         case .interval(let x): expectEncloses(x, c.value)
+        case let other: Issue.record("\(c.bound): a number was expected, got \(other)")
         }
     }
 

@@ -195,25 +195,11 @@ struct NetworkBoundReferenceTests {
         }
     }
 
-    @Test("golowich_frobenius given log_classes either refuses it or uses it (it must never fall back to two classes)")
-    func logClassesIsNotIgnored() throws {
-        // CatalogueEntry.evaluate accepts `log_classes` for every entry with a `classes` parameter
-        // (CATALOGUE.md §2, meant for the finite-class bounds), but this evaluator never reads it:
-        // log_classes = ln 1000 silently gives the binary constant 2/γ instead of 4000/γ.
+    @Test("golowich_frobenius refuses log_classes: it takes the number of classes k, never falls back to two")
+    func logClassesIsRefused() throws {
         var args = Self.golowichBase
-        args["classes"] = "1000"
-        let thousand = try networkBound("golowich_frobenius", args)
-        args["classes"] = nil
-        args["log_classes"] = "6.907755278982137"  // ln 1000 ≈ 6.9078
-        withKnownIssue("golowich_frobenius ignores log_classes and evaluates the binary bound") {
-            do {
-                let viaLog = try networkBound("golowich_frobenius", args)
-                #expect(viaLog.isLessOrEqual(to: thousand - Interval(1, precision: p256)) == .certainlyFalse,
-                        "log_classes = ln 1000 gave \(viaLog), classes = 1000 gives \(thousand)")
-            } catch is BoundsError {
-                // Refusing the argument is a correct answer.
-            }
-        }
+        args["log_classes"] = "6.907755278982137"
+        #expect(throws: BoundsError.self) { try networkBound("golowich_frobenius", args) }
     }
 
     // MARK: bad input

@@ -75,7 +75,7 @@ struct ParserErrorTests {
         ("[1, 2", "1:6 expected ']' to close the list opened at 1:1"),
         ("[1 2]", "1:4 expected ']' to close the list opened at 1:1"),
         ("x[1", "1:4 expected ']' to close the index opened at 1:2"),
-        ("x[1, 2]", "1:4 expected ']' to close the index opened at 1:2"),
+        ("x[1 2]", "1:5 expected ']' to close the index opened at 1:2"),
         ("x[]", "1:3 expected an index between '[' and ']'"),
         ("x.", "1:3 expected a member name after '.'"),
         ("x.(1)", "1:3 expected a member name after '.'"),
