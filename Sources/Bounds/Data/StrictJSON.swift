@@ -175,12 +175,18 @@ struct StrictJSON {
         guard i + 1 < view.count else { throw Failure(offset: start, message: "an escape at the end of the header") }
         let c = view[i + 1]
         i += 2
-        let simple: [UInt8: UInt8] = [
-            UInt8(ascii: "\""): 0x22, UInt8(ascii: "\\"): 0x5C, UInt8(ascii: "/"): 0x2F, UInt8(ascii: "b"): 0x08,
-            UInt8(ascii: "f"): 0x0C, UInt8(ascii: "n"): 0x0A, UInt8(ascii: "r"): 0x0D, UInt8(ascii: "t"): 0x09,
-        ]
-        if let byte = simple[c] {
-            bytes.append(byte)
+        let simple: UInt8?
+        switch c {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): simple = c
+        case UInt8(ascii: "b"): simple = 0x08
+        case UInt8(ascii: "f"): simple = 0x0C
+        case UInt8(ascii: "n"): simple = 0x0A
+        case UInt8(ascii: "r"): simple = 0x0D
+        case UInt8(ascii: "t"): simple = 0x09
+        default: simple = nil
+        }
+        if let simple {
+            bytes.append(simple)
             return
         }
         guard c == UInt8(ascii: "u") else { throw Failure(offset: start, message: "an unknown escape in a string") }
