@@ -32,7 +32,7 @@ struct EvaluationReport {
         switch value {
         case .integer(let z):
             lines.append("  = \(z)  (exact)")
-        case .interval, .rational, .noted, .tensor, .row:
+        case .interval, .rational, .noted, .notedExact, .tensor, .row:
             let x = value.interval(precision)
             let (lo, hi) = x.decimal()
             if x.isPoint {
@@ -45,6 +45,7 @@ struct EvaluationReport {
             }
         }
         if case .noted(_, let notes) = value { lines += notes.map { "  " + $0 } }
+        if case .notedExact(_, let notes) = value { lines += notes.map { "  " + $0 } }
         if vacuous { lines.append("  vacuous: the bound is ≥ 1") }
         if let d = delta { lines.append("  holds with probability ≥ 1 − δ, δ = \(d)") }
         if !entry.hypotheses.isEmpty { lines.append("  hypotheses: " + entry.hypotheses.joined(separator: ", ")) }

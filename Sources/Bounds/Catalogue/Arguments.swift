@@ -172,6 +172,24 @@ extension Arguments {
         }
     }
 
+    /// A vector's elements as given (exact or enclosed), a 1-d tensor's as exact numbers.
+    public func values(_ name: String) throws -> [ArgumentValue] {
+        guard let x = values[name] else { throw missing(name) }
+        switch x {
+        case .vector(let items):
+            for item in items where !item.isNumber {
+                throw BoundsError.domain(function: entry, parameter: name, requirement: "a vector of numbers", value: "a vector holding \(item.kindName)")
+            }
+            return items
+        case .tensor(let t, 0) where t.rank == 1:
+            return try t.finiteDoubles().map { v in Rational(exactly: v).map { .exact($0) } ?? .enclosure(Interval(point: BigFloat(v), precision: precision)) }
+        case .tensor:
+            return try vector(name).map { .enclosure($0) }
+        default:
+            throw BoundsError.domain(function: entry, parameter: name, requirement: "a vector of numbers", value: x.kindName)
+        }
+    }
+
     /// A word from `choices`, or `fallback` when the argument is absent.
     public func text(_ name: String, choices: [String], fallback: String? = nil) throws -> String {
         guard let x = values[name] else {

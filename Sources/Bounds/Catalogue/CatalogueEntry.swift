@@ -8,6 +8,8 @@ public enum CatalogueValue: Sendable {
     case rational(Rational)
     /// An enclosure with lines that say how it was obtained (a grid point, a folded bias).
     case noted(Interval, notes: [String])
+    /// An exact rational with such lines.
+    case notedExact(Rational, notes: [String])
     /// A tensor computed in double precision, each element within `error` of the exact value.
     case tensor(Tensor, error: Double)
     /// Named enclosures, shown as one table row (`jiang_measures`).
@@ -18,7 +20,7 @@ public enum CatalogueValue: Sendable {
         switch self {
         case .interval(let x), .noted(let x, _): return x
         case .integer(let z): return Interval(z, precision: precision)
-        case .rational(let q): return Interval(q, precision: precision)
+        case .rational(let q), .notedExact(let q, _): return Interval(q, precision: precision)
         case .tensor, .row:
             return (try? Interval(lower: .infinity(negative: true), upper: .infinity(), precision: precision)) ?? Interval(0, precision: precision)
         }

@@ -86,9 +86,10 @@ public enum Measures {
         }
     }
 
-    /// Kendall's τ (Jiang et al. eq. 4): (1/(N(N−1)))·Σ_{i≠j} sign(μᵢ − μⱼ)·sign(gᵢ − gⱼ), exact when
-    /// every sign is decided, otherwise an enclosure over the undecided pairs.
-    public static func kendall(_ measure: [Interval], _ gap: [Interval], precision p: Precision) throws -> (Rational?, Interval) {
+    /// Kendall's τ (Jiang et al. eq. 4): (1/(N(N−1)))·Σ_{i≠j} sign(μᵢ − μⱼ)·sign(gᵢ − gⱼ). Exact
+    /// values are compared exactly; when enclosures overlap the sign is undecided, and τ is given
+    /// by the exact range [low, high] over the undecided pairs (equal when every sign is decided).
+    public static func kendall(_ measure: [ArgumentValue], _ gap: [ArgumentValue], precision p: Precision) throws -> (low: Rational, high: Rational) {
         guard measure.count == gap.count else {
             throw NetworkError("kendall_tau: the measure has \(measure.count) values but the gap has \(gap.count); one per model")
         }
@@ -98,8 +99,8 @@ public enum Measures {
         var high = 0
         for i in 0..<n {
             for j in (i + 1)..<n {
-                let a = signs(measure[i], measure[j])
-                let b = signs(gap[i], gap[j])
+                let a = signs(measure[i], measure[j], p)
+                let b = signs(gap[i], gap[j], p)
                 var products: [Int] = []
                 for x in a { for y in b { products.append(x * y) } }
                 low += products.min() ?? 0
@@ -107,35 +108,34 @@ public enum Measures {
             }
         }
         let pairs = n * (n - 1) / 2
-        let lo = try Rational(low) / Rational(pairs)
-        let hi = try Rational(high) / Rational(pairs)
-        if lo == hi { return (lo, Interval(lo, precision: p)) }
-        return (nil, try Interval(lower: Interval(lo, precision: p).lower, upper: Interval(hi, precision: p).upper, precision: p))
+        return (try Rational(low) / Rational(pairs), try Rational(high) / Rational(pairs))
     }
 
     /// The possible signs of a − b.
-    static func signs(_ a: Interval, _ b: Interval) -> [Int] {
-        if a.lower > b.upper { return [1] }
-        if a.upper < b.lower { return [-1] }
-        if a.isPoint && b.isPoint && a.lower == b.lower { return [0] }
+    static func signs(_ a: ArgumentValue, _ b: ArgumentValue, _ p: Precision) -> [Int] {
+        if case .exact(let x) = a, case .exact(let y) = b { return [x < y ? -1 : (y < x ? 1 : 0)] }
+        let x = a.interval(p)
+        let y = b.interval(p)
+        if x.lower > y.upper { return [1] }
+        if x.upper < y.lower { return [-1] }
         var result = [0]
-        if a.upper > b.lower { result.append(1) }
-        if a.lower < b.upper { result.append(-1) }
+        if x.upper > y.lower { result.append(1) }
+        if x.lower < y.upper { result.append(-1) }
         return result
     }
 
     /// Jiang's granulated Kendall coefficient Ψ (eq. 5): for each hyper-parameter i, ψᵢ is the
     /// mean of τ over the groups of models that agree on every other hyper-parameter (groups of
-    /// one model have no τ and are skipped); Ψ is the mean of the ψᵢ. Returns Ψ and each ψᵢ.
+    /// one model have no τ and are skipped); Ψ is the mean of the ψᵢ. Exact ranges, as `kendall`.
     public static func granulated(
-        _ measure: [Interval], _ gap: [Interval], factors: [(String, [String])], precision p: Precision
-    ) throws -> (Interval, [(String, Interval)]) {
+        _ measure: [ArgumentValue], _ gap: [ArgumentValue], factors: [(String, [String])], precision p: Precision
+    ) throws -> (low: Rational, high: Rational, parts: [(String, Rational, Rational)]) {
         let n = measure.count
         guard gap.count == n, factors.allSatisfy({ $0.1.count == n }) else {
             throw NetworkError("granulated_tau: the measure, the gap and every hyper-parameter column need one value per model (\(n))")
         }
         guard !factors.isEmpty else { throw NetworkError("granulated_tau needs at least one hyper-parameter in by:") }
-        var psis: [(String, Interval)] = []
+        var parts: [(String, Rational, Rational)] = []
         for (index, (name, _)) in factors.enumerated() {
             var groups: [[String]: [Int]] = [:]
             var order: [[String]] = []
@@ -144,20 +144,22 @@ public enum Measures {
                 if groups[key] == nil { order.append(key) }
                 groups[key, default: []].append(model)
             }
-            var total = Interval(0, precision: p)
+            var low = Rational(0)
+            var high = Rational(0)
             var count = 0
             for key in order {
                 guard let members = groups[key], members.count >= 2 else { continue }
-                let (_, tau) = try kendall(members.map { measure[$0] }, members.map { gap[$0] }, precision: p)
-                total = total + tau
+                let tau = try kendall(members.map { measure[$0] }, members.map { gap[$0] }, precision: p)
+                low = low + tau.low
+                high = high + tau.high
                 count += 1
             }
             guard count > 0 else {
                 throw NetworkError("granulated_tau: no two models differ only in '\(name)', so ψ for it is undefined")
             }
-            psis.append((name, try total / Interval(count, precision: p)))
+            parts.append((name, try low / Rational(count), try high / Rational(count)))
         }
-        let psi = try psis.map(\.1).reduce(Interval(0, precision: p), +) / Interval(psis.count, precision: p)
-        return (psi, psis)
+        let k = Rational(parts.count)
+        return (try parts.map(\.1).reduce(Rational(0), +) / k, try parts.map(\.2).reduce(Rational(0), +) / k, parts)
     }
 }

@@ -123,6 +123,9 @@ extension Evaluator {
             case .noted(let x, let notes):
                 number = Number(.enclosure(x))
                 number.notes = notes
+            case .notedExact(let q, let notes):
+                number = Number(.exact(q))
+                number.notes = notes
             case .tensor(let t, let error):
                 return .tensor(TensorValue(t, error: error))
             case .row(let fields):
@@ -134,7 +137,7 @@ extension Evaluator {
                 let key = "\(ctx.path)\(ctx.cell):\(range.start.offset)" + (i.map { "[\($0)]" } ?? "")
                 ledger.record(Ledger.Evaluation(
                     key: key, bound: entry.name, arguments: shown.joined(separator: ", "), citation: entry.citation, hypotheses: entry.hypotheses,
-                    delta: delta.stripped, union: delta.unionShare, range: range, cell: ctx.cell))
+                    delta: delta.stripped, union: delta.unionShare, range: range, cell: ctx.cell, notes: number.notes))
                 number.certificates.insert(key)
             }
             return .number(number)
@@ -214,6 +217,7 @@ extension Evaluator {
             lines.append("  formula: \(entry.formula)")
             lines.append("  source: \(e.citation)")
             lines.append("  hypotheses: \(e.hypotheses.joined(separator: ", "))")
+            lines += e.notes.map { "  " + $0 }
             if let u = e.union.flatMap({ ledger.unions[$0] }) { lines.append("  δ: a share of \(u.name), which spends \(Format.number(u.delta, ctx.precision)) once") }
         }
         lines.append("a claim about it spends δ = \(Format.number(ledger.spent(keys, precision: ctx.precision), ctx.precision))")
@@ -327,12 +331,17 @@ extension Evaluator {
             values["names"] = .vector(names)
         }
         do {
-            guard case .noted(let x, let notes) = try entry.evaluateUnchecked(values, precision: ctx.precision) else {
-                throw EvaluationError("granulated_tau: unexpected result", at: range)
+            var number: Number
+            switch try entry.evaluateUnchecked(values, precision: ctx.precision) {
+            case .notedExact(let q, let notes):
+                number = Number(.exact(q))
+                number.notes = notes
+            case .noted(let x, let notes):
+                number = Number(.enclosure(x))
+                number.notes = notes
+            case let other:
+                number = Number(.enclosure(other.interval(ctx.precision)))
             }
-            var number = Number(.enclosure(x))
-            if x.isPoint, let q = x.lower.rational { number = Number(.exact(q)) }
-            number.notes = notes
             return .number(number)
         } catch let e as BoundsError {
             throw EvaluationError(e.description, at: range)

@@ -19,6 +19,8 @@ public struct Ledger: Sendable {
         public var union: Int?
         public var range: SourceRange
         public var cell: Int
+        /// How the value was obtained (the grid point an a posteriori bound used, and its cost).
+        public var notes: [String] = []
     }
 
     public struct UnionEntry: Sendable {

@@ -281,9 +281,8 @@ extension Catalogue {
                 CatalogueParameter("gap", .vector, domain: "one value per model", summary: "the observed generalization gap"),
             ],
             evaluate: { a in
-                let (exact, x) = try Measures.kendall(try a.vector("measure"), try a.vector("gap"), precision: a.precision)
-                if let exact { return .rational(exact) }
-                return .noted(x, notes: ["some pairs are not ordered by their enclosures: τ is an interval"])
+                let tau = try Measures.kendall(try a.values("measure"), try a.values("gap"), precision: a.precision)
+                return try rationalRange(tau.low, tau.high, a.precision, note: "some pairs are not ordered by their enclosures: τ lies in this range")
             }),
         CatalogueEntry(
             name: "granulated_tau", family: .measures,
@@ -313,10 +312,20 @@ extension Catalogue {
                 if case .vector(let names)? = a.values["names"] {
                     for (i, name) in names.enumerated() where i < factors.count { if case .text(let s) = name { factors[i].0 = s } }
                 }
-                let (psi, parts) = try Measures.granulated(try a.vector("measure"), try a.vector("gap"), factors: factors, precision: a.precision)
-                return .noted(psi, notes: parts.map { "ψ(\($0.0)) = \($0.1.decimal(significantDigits: 6).0)…\($0.1.decimal(significantDigits: 6).1)" })
+                let psi = try Measures.granulated(try a.values("measure"), try a.values("gap"), factors: factors, precision: a.precision)
+                let notes = psi.parts.map { "ψ(\($0.0)) = " + ($0.1 == $0.2 ? $0.1.description : "[\($0.1), \($0.2)]") }
+                if psi.low == psi.high { return .notedExact(psi.low, notes: notes) }
+                let x = try Interval(lower: Interval(psi.low, precision: a.precision).lower, upper: Interval(psi.high, precision: a.precision).upper, precision: a.precision)
+                return .noted(x, notes: notes)
             }),
     ]
+
+    /// An exact rational, or the enclosure of [low, high] with a note.
+    static func rationalRange(_ low: Rational, _ high: Rational, _ p: Precision, note: String) throws -> CatalogueValue {
+        if low == high { return .rational(low) }
+        let x = try Interval(lower: Interval(low, precision: p).lower, upper: Interval(high, precision: p).upper, precision: p)
+        return .noted(x, notes: [note])
+    }
 
     static let ntkEntries: [CatalogueEntry] = [
         CatalogueEntry(
