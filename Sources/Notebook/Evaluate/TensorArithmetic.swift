@@ -135,8 +135,9 @@ enum TensorArithmetic {
             default:
                 throw EvaluationError("'\(op.rawValue)' is not an arithmetic operator", at: range)
             }
-            // Near underflow the error-free transformations above may not be exact: allow for it.
-            if Swift.abs(r) < 0x1p-960 { e = up(e + 0x1p-1060) }
+            // Near underflow the error-free transformations of ×, / and ^ may not be exact (those
+            // of ± always are): allow for it, unless an operand is an exact zero.
+            if op != .add && op != .subtract && u != 0 && Swift.abs(r) < 0x1p-960 { e = up(e + 0x1p-1060) }
             guard r.isFinite, e.isFinite else {
                 throw EvaluationError("tensor arithmetic overflows double precision at element \(i)", at: range)
             }
