@@ -1,8 +1,7 @@
 import Bounds
 
-/// The functions of LANGUAGE.md §5 and CATALOGUE.md §6.2 that take tensors, models and
-/// networks: shapes and names, layers, the forward pass, margins and error rates, percentiles,
-/// and reductions of tensors.
+/// The built-in functions of LANGUAGE.md §5 on tensors and models: shapes and names, layers,
+/// and reductions of tensors (the functions of CATALOGUE.md §6 are catalogue entries).
 enum TensorBuiltins {
     static let names = ["shape", "names", "layers", "true", "false"]
     static let reductions: Set<String> = ["sum", "mean", "min", "max", "count"]
@@ -45,19 +44,6 @@ enum TensorBuiltins {
             throw EvaluationError(e.description, at: range)
         }
         return result
-    }
-
-    /// The k-th smallest of certified numbers, decided exactly or refused when enclosures overlap.
-    static func nth(_ numbers: [Number], _ k: Int, _ range: SourceRange, _ p: Precision) throws -> Number {
-        if numbers.allSatisfy({ $0.exactValue != nil }) {
-            return numbers.sorted { $0.exactValue! < $1.exactValue! }[k]
-        }
-        // Order statistics are monotone in every element: the k-th smallest of the lower ends and
-        // of the upper ends enclose it.
-        let lows = numbers.map { $0.interval(p).lower }.sorted { $0 < $1 }
-        let highs = numbers.map { $0.interval(p).upper }.sorted { $0 < $1 }
-        let certificates = numbers.reduce(into: Set<String>()) { $0.formUnion($1.certificates) }
-        return Number(.enclosure(try Interval(lower: lows[k], upper: highs[k], precision: p)), certificates: certificates)
     }
 
     /// sum, mean, min, max and count of a tensor's elements, certified.
@@ -123,19 +109,7 @@ enum TensorBuiltins {
             return m
         }
 
-        mutating func network(_ label: String) throws -> Network {
-            switch try value(label) {
-            case .network(let n): return n
-            case .model(let m): return try Network.layers(of: m)
-            case let v: throw EvaluationError("\(function)'s argument '\(label)' must be a network (layers(m)) or a model, got \(v.typeName)", at: range)
-            }
-        }
 
-        mutating func number(_ label: String) throws -> Number {
-            let v = try value(label)
-            guard case .number(let n) = v else { throw EvaluationError("\(function)'s argument '\(label)' must be a number, got \(v.typeName)", at: range) }
-            return n
-        }
 
         mutating func optionalStrings(_ label: String) throws -> [String]? {
             guard let v = optionalValue(label) else { return nil }
@@ -146,34 +120,7 @@ enum TensorBuiltins {
             }
         }
 
-        /// Labels: a tensor of whole numbers, a vector of exact whole numbers, or a CSV column.
-        mutating func labels(_ label: String) throws -> [Double] {
-            switch try value(label) {
-            case .tensor(let t):
-                guard t.tensor.rank == 1 else { throw EvaluationError("labels must be one-dimensional, got shape \(TensorArithmetic.show(t.tensor.shape))", at: range) }
-                return try t.tensor.finiteDoubles()
-            case .vector(let items):
-                return try items.map {
-                    guard case .number(let n) = $0, let q = n.exactValue, let d = TensorArithmetic.exactDouble(q) else {
-                        throw EvaluationError("labels must be whole numbers (class indices)", at: range)
-                    }
-                    return d
-                }
-            case let v:
-                throw EvaluationError("labels must be a tensor or a vector of class indices, got \(v.typeName)", at: range)
-            }
-        }
 
-        /// logits (n×k) and labels, checked to match; with the logits' error bound.
-        mutating func logitsAndLabels() throws -> ([Double], Int, Int, [Int], Double) {
-            let logits = try tensor("logits")
-            let f = try Outputs.checkLogits(logits.tensor)
-            let n = logits.tensor.shape[0]
-            let k = logits.tensor.shape[1]
-            let labels = try Outputs.labels(try self.labels("labels"), classes: k, rows: n)
-            guard n > 0 else { throw EvaluationError("the logits have no rows", at: range) }
-            return (f, n, k, labels, logits.error)
-        }
 
         func finish() throws {
             if position < args.positional.count {
