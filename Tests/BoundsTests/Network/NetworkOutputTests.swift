@@ -177,14 +177,9 @@ struct NetworkOutputTests {
     @Test("percentile at an exact q that is not a binary number (5.01, 1/3): ⌈q·N/100⌉ computed exactly")
     func percentileDecimalQ() throws {
         let v = Array(1...20)
-        // Known bug: the entry reads q through Arguments.real, which rounds an exact 5.01 outward to
-        // a non-point interval, and then refuses it as "not an exact number".
-        try withKnownIssue("percentile refuses exact non-dyadic q (NetworkEntries.swift, percentile: q.isPoint on a rounded interval)") {
-            #expect(try Self.percentile(v, K.q("5.01")) == Rational(2))
-            #expect(try Self.percentile(v, K.q("1/3")) == Rational(1))
-            #expect(try Self.percentile(v, K.q("33.3")) == Rational(7))
-            _ = try Self.percentile(v, K.q("5.01"))
-        }
+        #expect(try Self.percentile(v, K.q("5.01")) == Rational(2))
+        #expect(try Self.percentile(v, K.q("1/3")) == Rational(1))
+        #expect(try Self.percentile(v, K.q("33.3")) == Rational(7))
     }
 
     @Test("percentile refuses q outside [0, 100] and an empty vector")

@@ -168,7 +168,9 @@ extension Catalogue {
                 let v = try a.vector("v")
                 let q = try a.real("q")
                 guard !v.isEmpty else { throw NetworkError("the percentile of an empty vector") }
-                guard q.isPoint, let exact = q.lower.rational, exact.signum >= 0, exact <= Rational(100) else {
+                var given: Rational?
+                if case .exact(let r)? = a.values["q"] { given = r } else if q.isPoint { given = q.lower.rational }
+                guard let exact = given, exact.signum >= 0, exact <= Rational(100) else {
                     throw BoundsError.domain(function: "percentile", parameter: "q", requirement: "an exact number in [0, 100]", value: q.description)
                 }
                 let rank = Swift.max(1, (try exact * Rational(v.count) / Rational(100)).ceiling.intValue ?? 1)
