@@ -50,7 +50,7 @@ public enum Measures {
             sumFro2 = sumFro2 + f2
             specInitSum = specInitSum + (try df * df / s2)
         }
-        if specInitSum.upper.isZero {
+        if specInitSum.lower.signum <= 0 {
             throw NetworkError("the network equals its initialization: spec_init is the logarithm of 0")
         }
         let g2 = gamma * gamma
