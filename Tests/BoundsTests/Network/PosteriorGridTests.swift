@@ -170,21 +170,15 @@ struct PosteriorGridTests {
         expectTight(w, expected3, relative: 1e-12, "margin 3")
     }
 
-    @Test("a norm exactly on a grid point (Frobenius norm exactly 1) should cost nothing: t = 0")
+    @Test("a norm exactly on a grid point (Frobenius norm exactly 1) costs nothing: t = 0")
     func exactGridPoint() throws {
-        // The exact norm is 1 = e^(0/L); the budget e^(0/L) = 1 is enough and costs nothing. The
-        // certified enclosure of a norm is about 1e-16 wide, so its upper end lies above 1 and
-        // gridIndex rounds it to t = 1 (cost 2·ln 2, budget e^(1/L)): sound, but one grid step loose.
+        // The exact norm is 1 = e^(0/L); the budget e^(0/L) = 1 is enough and costs nothing: the
+        // Frobenius norm of float32 weights is exact when its sum of squares is.
         let (v, _) = try Self.posterior("golowich_frobenius_posterior", try Self.golowichNet(1), Self.xG, Self.yG, margin: Rational(1))
         // Layer 1 has entries ±1/2 (‖A₁‖_F = 1 exactly), layer 2 entries ±k/2 (‖A₂‖_F = k < 1).
         // Margins k·(2, −2, 0, 1): at γ' = 1 three count.
         let expected = try Self.golowichValue(risk: K.q("3/4"), n: 4, inputsFro: Self.froG, depth: 2, product: K.int(1), gamma: K.int(1), cost: K.int(3) * Self.normalizer)
-        withKnownIssue("Posterior.gridIndex rounds the upper end of a ~1e-16-wide norm enclosure: an exact norm on a grid point moves one step up") {
-            expectTight(v, expected, relative: 1e-12, "golowich with Frobenius norms exactly 1")
-        }
-        // What is computed is the next grid point, t = (1, 0): still a valid (larger) bound.
-        let computed = try Self.golowichValue(risk: K.q("3/4"), n: 4, inputsFro: Self.froG, depth: 2, product: Self.budget(1, 2), gamma: K.int(1), cost: Self.cost([1, 0, 0]))
-        expectTight(v, computed, relative: 1e-12, "golowich at t = (1, 0)")
+        expectTight(v, expected, relative: 1e-12, "golowich with Frobenius norms exactly 1")
     }
 
     // MARK: agreement with the fixed-budget entries
@@ -332,7 +326,7 @@ struct PosteriorGridTests {
         }
     }
 
-    @Test("the posterior bounds are not monotone in the margin once the margin risk moves, though the entries declare margin nonincreasing")
+    @Test("the posterior bounds are not monotone in the margin once the margin risk moves, and the entries say so")
     func marginNotMonotone() throws {
         // 2000 examples, all with margin 0.75·k² (golowich anchor network, inputs (1.5, 0), label 1).
         let n = 2000
@@ -346,9 +340,7 @@ struct PosteriorGridTests {
         #expect(one.lower.double(.down) > 1, "\(one)")
         let entry = try #require(Catalogue.entry(named: "golowich_frobenius_posterior"))
         let declared = try #require(entry.parameters.first { $0.name == "margin" })
-        withKnownIssue("posteriorParameters declares margin .decreasing, but margin_risk is measured at the rounded margin inside the entry") {
-            #expect(declared.monotonicity != .decreasing || one.upper <= half.lower, "margin declared \(declared.monotonicity) but the bound rises from \(half) to \(one)")
-        }
+        #expect(declared.monotonicity == .none, "margin declared \(declared.monotonicity) but the bound rises from \(half) to \(one)")
     }
 
     @Test("biases are folded: the posterior of a biased network equals that of the folded network on inputs augmented with 1")

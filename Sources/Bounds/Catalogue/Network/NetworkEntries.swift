@@ -156,7 +156,7 @@ extension Catalogue {
             summary: "The fraction of examples with margin ≤ margin: an upper bound on BFT's ramp loss and on Mohri's ρ-margin loss.",
             formula: "(1/n)·#{i : f_{yᵢ} − max_{j≠yᵢ} f_j ≤ margin}", latex: #"\frac1n\#\{i : f_{y_i}(x_i) - \max_{j\ne y_i} f_j(x_i) \le \gamma\}"#,
             citation: "\(bft), §1; \(foml), Def. 5.5",
-            parameters: [logitsParameter, labelsParameter, .real("margin", "margin ≥ 0", .decreasing, "the margin γ")],
+            parameters: [logitsParameter, labelsParameter, .real("margin", "margin ≥ 0", .increasing, "the margin γ")],
             evaluate: { a in .rational(try marginFraction(a, margin: try a.real("margin"))) }),
         CatalogueEntry(
             name: "percentile", family: .networkOutputs,
@@ -208,7 +208,8 @@ extension Catalogue {
         network("net", "the trained network"),
         tensor("inputs", "the n×d training inputs, as fed to the first layer"),
         labelsParameter,
-        .real("margin", "margin > 0", .decreasing, "the margin γ (rounded down to a power of 2)"),
+        // Not monotone: a larger margin shrinks the capacity term but counts more examples at risk.
+        .real("margin", "margin > 0", .none, "the margin γ (rounded down to a power of 2; the margin risk is measured there)"),
         .delta,
     ]
 
