@@ -35,7 +35,7 @@ let package = Package(
             name: "BoundsTests", dependencies: ["Bounds", "CLAPACK"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook"], exclude: ["Golden/cases"]),
         .testTarget(name: "boundbookTests", dependencies: ["boundbook"]),
     ]
 )

@@ -111,7 +111,7 @@ extension Catalogue {
             evaluate: { a in
                 let (mq, sq, mp, sp) = (try a.real("mean_q"), try a.nonNegative("std_q", strict: true), try a.real("mean_p"), try a.nonNegative("std_p", strict: true))
                 let d = mq - mp
-                let value = try (try (sp / sq).log()) + (try (sq * sq + (try d.power(2))) / (a.constant(2) * sp * sp)) - (try a.constant(1) / a.constant(2))
+                let value = (try (sp / sq).log()) + (try (sq * sq + (try d.power(2))) / (a.constant(2) * sp * sp)) - (try a.constant(1) / a.constant(2))
                 return .interval(Interval(unchecked: BigFloat.maximum(value.lower, BigFloat(0)), value.upper, value.precision))
             }),
     ]
