@@ -37,6 +37,12 @@ extension Arguments {
         try (try logInverse(delta) / (constant(2) * n)).sqrt()
     }
 
+    /// 3·sqrt(ln(2/δ) / (2n)): the confidence term with the empirical Rademacher complexity
+    /// (FoML Thm 3.3, eq. 3.4).
+    func empiricalRademacherTerm(_ delta: Interval, _ n: Interval) throws -> Interval {
+        constant(3) * (try (try (constant(2) / delta).log() / (constant(2) * n)).sqrt())
+    }
+
     /// ln(classes), from `classes` (an exact integer ≥ 1, possibly 2^1000000) or `log_classes`.
     func logClasses() throws -> Interval {
         if has("log_classes") {

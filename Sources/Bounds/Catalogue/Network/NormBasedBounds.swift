@@ -30,7 +30,7 @@ extension Catalogue {
                 let margin = try a.nonNegative("margin", strict: true)
                 let logWidth = try (a.constant(2) * w * w).log().sqrt()
                 let capacity = try a.constant(72) * a.nonNegative("inputs_fro") * logWidth * (try n.log()) * a.nonNegative("complexity") / (margin * n)
-                let confidence = a.constant(3) * (try (try (a.constant(2) / delta).log() / (a.constant(2) * n)).sqrt())
+                let confidence = try a.empiricalRademacherTerm(delta, n)
                 return .interval(risk + (try a.constant(8) / n) + capacity + confidence)
             }),
         CatalogueEntry(
@@ -59,7 +59,7 @@ extension Catalogue {
                 let root = try (a.constant(2) * (try a.constant(2).log()) * a.constant(depth)).sqrt() + a.constant(1)
                 let r = try root * a.nonNegative("frobenius_product") * a.nonNegative("inputs_fro") / n
                 let factor = classes == 2 ? a.constant(2) : a.constant(4 * classes)
-                let confidence = a.constant(3) * (try (try (a.constant(2) / delta).log() / (a.constant(2) * n)).sqrt())
+                let confidence = try a.empiricalRademacherTerm(delta, n)
                 return .interval(risk + (try factor / margin) * r + confidence)
             }),
     ]

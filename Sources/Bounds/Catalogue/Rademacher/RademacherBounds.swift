@@ -25,8 +25,7 @@ extension Catalogue {
             spendsDelta: true, isRiskBound: true,
             evaluate: { a in
                 let (risk, (_, n), delta) = (try a.risk(), try a.sampleSize(), try a.delta())
-                let conf = try (try (a.constant(2) / delta).log() / (a.constant(2) * n)).sqrt()
-                return .interval(risk + a.constant(2) * (try a.nonNegative("complexity")) + a.constant(3) * conf)
+                return .interval(risk + a.constant(2) * (try a.nonNegative("complexity")) + (try a.empiricalRademacherTerm(delta, n)))
             }),
         CatalogueEntry(
             name: "massart", family: .rademacher,
