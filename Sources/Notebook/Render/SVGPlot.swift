@@ -50,6 +50,7 @@ public enum SVGPlot {
             let y = yAxis.map(h)
             out += "<line class=\"hline\" x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(width - right))\" y2=\"\(f(y))\" stroke=\"#555555\" stroke-dasharray=\"4 4\"/>\n"
         }
+        var drawn: [(Double, Double)] = []
         for (i, s) in spec.series.enumerated() {
             let colour = colours[i % colours.count]
             let dash = dashes[i % dashes.count]
@@ -62,6 +63,10 @@ public enum SVGPlot {
                 out += "<polygon class=\"band\" points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(colour)\" fill-opacity=\"0.25\" stroke=\"none\"/>\n"
             }
             let points = s.points.map { (xAxis.map(mid($0.x)), yAxis.map(mid($0.y, log: spec.ylog))) }
+            drawn += points
+            for (a, b) in zip(points, points.dropFirst()) {
+                for k in 1..<8 { let t = Double(k) / 8; drawn.append((a.0 + t * (b.0 - a.0), a.1 + t * (b.1 - a.1))) }
+            }
             if spec.points {
                 for (x, y) in points { out += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"3\" fill=\"\(colour)\"/>\n" }
             } else {
@@ -70,7 +75,7 @@ public enum SVGPlot {
             }
             out += "</g>\n"
         }
-        out += legend(spec)
+        out += legend(spec, avoiding: drawn)
         if let l = spec.xlabel { out += "<text x=\"\(f((left + width - right) / 2))\" y=\"\(f(height - 12))\" text-anchor=\"middle\">\(escape(l))</text>\n" }
         if let l = spec.ylabel {
             out += "<text x=\"16\" y=\"\(f((top + height - bottom) / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 16 \(f((top + height - bottom) / 2)))\">\(escape(l))</text>\n"
@@ -154,12 +159,33 @@ public enum SVGPlot {
         return out
     }
 
-    static func legend(_ spec: PlotSpec) -> String {
+    /// The legend, in the corner (or at the middle of a side) of the plot area where it covers
+    /// the fewest drawn points (top right first on ties), on a white background.
+    static func legend(_ spec: PlotSpec, avoiding drawn: [(Double, Double)]) -> String {
         guard spec.series.count > 1 || spec.series.first?.label.hasPrefix("series") == false else { return "" }
+        let longest = spec.series.map(\.label.count).max() ?? 0
+        let boxWidth = Swift.min(width - left - right - 8, 42 + 6.5 * Double(longest))
+        let boxHeight = 8 + 16 * Double(spec.series.count)
+        let middle = (top + height - bottom - boxHeight) / 2
+        let corners = [
+            (width - right - 4 - boxWidth, top + 4), (left + 4, top + 4),
+            (width - right - 4 - boxWidth, height - bottom - 4 - boxHeight), (left + 4, height - bottom - 4 - boxHeight),
+            (width - right - 4 - boxWidth, middle), (left + 4, middle),
+        ]
+        func covered(_ c: (Double, Double)) -> Int {
+            drawn.filter { $0.0 >= c.0 && $0.0 <= c.0 + boxWidth && $0.1 >= c.1 && $0.1 <= c.1 + boxHeight }.count
+        }
+        var best = corners[0]
+        var fewest = covered(best)
+        for c in corners.dropFirst() where covered(c) < fewest {
+            best = c
+            fewest = covered(c)
+        }
         var out = "<g class=\"legend\">\n"
+        out += "<rect x=\"\(f(best.0))\" y=\"\(f(best.1))\" width=\"\(f(boxWidth))\" height=\"\(f(boxHeight))\" fill=\"#ffffff\" fill-opacity=\"0.85\" stroke=\"#cccccc\"/>\n"
         for (i, s) in spec.series.enumerated() {
-            let y = top + 14 + Double(i) * 16
-            let x = width - right - 170
+            let y = best.1 + 16 + Double(i) * 16
+            let x = best.0 + 6
             let dash = dashes[i % dashes.count]
             out += "<line x1=\"\(f(x))\" y1=\"\(f(y - 4))\" x2=\"\(f(x + 24))\" y2=\"\(f(y - 4))\" stroke=\"\(colours[i % colours.count])\" stroke-width=\"2\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/>\n"
             out += "<text x=\"\(f(x + 30))\" y=\"\(f(y))\">\(escape(s.label))</text>\n"
