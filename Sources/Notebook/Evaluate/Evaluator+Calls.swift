@@ -238,6 +238,12 @@ extension Evaluator {
         }
         switch (kind, v) {
         case (.tensor, .tensor(let t)): return .tensor(t.tensor, error: t.error)
+        case (.tensor, .vector(let items)) where label == "labels" && !items.isEmpty && items.allSatisfy({ if case .string = $0 { return true } else { return false } }):
+            // Text labels (a CSV column of class names) become class indices in sorted order of
+            // the names — scikit-learn's convention for the columns of its outputs.
+            let names = items.compactMap { if case .string(let s) = $0 { return s } else { return nil } }
+            let classes = Array(Set(names)).sorted()
+            return .vector(names.compactMap { name in classes.firstIndex(of: name).map { .exact(Rational($0)) } })
         case (.tensor, .vector(let items)): return try numbers(items)
         case (.network, .network(let n)): return .network(n)
         case (.network, .model(let m)):

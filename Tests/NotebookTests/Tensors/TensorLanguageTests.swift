@@ -111,6 +111,15 @@ struct TensorLanguageTests {
         #expect(named.contains("do not chain"), "\(named)")
     }
 
+    @Test("text labels from a CSV column are class indices in sorted order of the names")
+    func textLabels() throws {
+        let folder = Self.data()
+        try Data("label,x\ncat,1\ndog,2\ncat,3\ndog,4\n".utf8).write(to: folder.appendingPathComponent("labels.csv"))
+        // f.npy rows [3,−1], [0,1], [1,1], [8,−3]; cat = 0, dog = 1: right, right, tie, wrong.
+        let out = Self.output("let t = load(\"labels.csv\")\nerror_rate(load(\"f.npy\"), t.label)", in: folder)
+        #expect(out.contains("error_rate(load(\"f.npy\"), t.label) = 0.5"), "\(out)")
+    }
+
     /// The network maps x to W2·relu(W1·x): W1 = [[1,0],[0,1],[1,−1]], W2 = [[1,0,2],[0,1,−1]].
     /// Inputs [1,0], [0,1], [1,1], [2,−1] give hidden [1,0,1], [0,1,0], [1,1,0], [2,0,3] and
     /// logits [3,−1], [0,1], [1,1], [8,−3]. With labels [0,1,1,0] the margins are 4, 1, 0, 11.
