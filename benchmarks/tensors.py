@@ -247,7 +247,7 @@ def frobenius_task(folder, runs):
         ("python3 -c load_file + np.linalg.norm (float64 copy)", "numpy64"),
         ("(context: python3 -c np.memmap + norm, float32, no copy)", "memmap"),
     ]:
-        median, best, _ = t[key]
+        median, best = t[key][:2]
         r = "" if key == "boundbook" else f"{base / median:.2f}x"
         lines.append(f"   {label:<54}{ms(median):>11}{ms(best):>11}{r:>17}")
     lines.append(f"   {'bench frobenius, in process (map + 8 norms, no start-up)':<54}"
