@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import Bounds
+import Foundation
 import Notebook
 
 /// `boundbook export FILE --html`: a self-contained HTML page of a notebook.

@@ -212,7 +212,11 @@ enum NotebookDriver {
                 print(reporter.paint("── \(report.path):\(cell.fenceRange.start.line) ──", "2"))
                 print(text.text)
             }
-            if wrote { print(report.staleCells.isEmpty ? "\(report.path): up to date" : "\(report.path): updated \(report.staleCells.count) output region\(report.staleCells.count == 1 ? "" : "s")") }
+            if wrote {
+                print(
+                    report.staleCells.isEmpty
+                        ? "\(report.path): up to date" : "\(report.path): updated \(report.staleCells.count) output region\(report.staleCells.count == 1 ? "" : "s")")
+            }
             return
         }
         guard report.errors.isEmpty else { return }

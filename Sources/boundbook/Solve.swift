@@ -51,7 +51,9 @@ struct Solve: ParsableCommand {
         if result.integer != nil {
             print("  \(parameter) = \(value)")
         } else {
-            print("  \(parameter) = \(value)  (\(result.kind == .smallest ? "the infimum lies in" : "the supremum lies in") [\(lower), \(upper)]; this value is proven to satisfy the condition)")
+            print(
+                "  \(parameter) = \(value)  (\(result.kind == .smallest ? "the infimum lies in" : "the supremum lies in") [\(lower), \(upper)]; this value is proven to satisfy the condition)"
+            )
         }
         print("  design arithmetic on the formula: the result carries no δ")
     }

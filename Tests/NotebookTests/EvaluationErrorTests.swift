@@ -1,3 +1,4 @@
+import Bounds
 import Foundation
 import Testing
 
@@ -18,28 +19,33 @@ struct EvaluationErrorTests {
         return (report, rendered)
     }
 
-    @Test("each error names its line and column, draws a caret under the spot, and says what was expected", arguments: [
-        ("let n = 1\nlet n = 2", "t.md:4:5: error: 'n' is already bound", "    ^", "first bound here"),
-        ("let x = y + 1", "t.md:3:9: error: 'y' is not defined", "        ^", nil),
-        ("let b = hoefding_test(risk: 0, n: 10, delta: 0.1)", "t.md:3:9: error: unknown function 'hoefding_test'; did you mean 'hoeffding_test'?", "        ^", nil),
-        ("let b = hoeffding_test(risk: 0, n: 10)", "t.md:3:9: error: hoeffding_test: missing argument 'delta'", "        ^", nil),
-        ("let b = hoeffding_test(risk: 0, n: 10, delta: 0.1, gamma: 2)", "unknown argument 'gamma'", "        ^", nil),
-        ("let b = kl_test(risk: 1.5, n: 10, delta: 0.1)", "t.md:3:9: error: kl_test: parameter 'risk' is outside its domain: expected 0 ≤ risk ≤ 1, got 1.5", "        ^", nil),
-        ("let v = [1, 2, 3]\nv[3]", "t.md:4:3: error: index 3 is out of range: the vector has 3 elements (indices 0…2)", "  ^", nil),
-        ("let z = 1 / 0", "t.md:3:9: error: division by zero", "        ^", nil),
-        ("claim [1, 2] <= 3", "t.md:3:7: error: this claim compares vectors elementwise and is ambiguous", "      ^", nil),
-        ("claim 1 + 2", "t.md:3:7: error: a claim must be a comparison", "      ^", nil),
-        ("let s = log(0 - 1)", "t.md:3:9: error: log: parameter 'x' is outside its domain", "        ^", nil),
-        ("let g = union(delta: 0.05, weights: \"uniform\", count: 3)\nlet d = g[4]", "t.md:4:11: error: index 4 is outside the union's grid 1…3", "          ^", nil),
-        ("let t = load(\"/etc/passwd\")", "t.md:3:9: error: load takes a path relative to the notebook's folder", "        ^", nil),
-        ("let t = load(\"../outside.csv\")", "t.md:3:9: error: '../outside.csv' lies outside the notebook's folder", "        ^", nil),
-        ("let m = smallest n where value(pac_bayes_catoni(risk: 0, kl: 1, n: 100, delta: 0.05, c: n)) <= 0.1", "cannot establish that the condition is monotone in n", nil, nil),
-        ("fn f(x) = f(x)", "t.md:3:11: error: a function may not call itself", "          ^", nil),
-        ("let sum = 3", "t.md:3:5: error: 'sum' is a built-in name", "    ^", nil),
-        ("budget 2", "t.md:3:8: error: a budget must lie in (0, 1]", "       ^", nil),
-        ("precision 0", "t.md:3:11: error: precision must be between 2 and", "          ^", nil),
-        ("plot x: [1, 2]", "t.md:3:1: error: plot needs y: a vector, or a list of vectors", "^", nil),
-    ] as [(String, String, String?, String?)])
+    @Test(
+        "each error names its line and column, draws a caret under the spot, and says what was expected",
+        arguments: [
+            ("let n = 1\nlet n = 2", "t.md:4:5: error: 'n' is already bound", "    ^", "first bound here"),
+            ("let x = y + 1", "t.md:3:9: error: 'y' is not defined", "        ^", nil),
+            ("let b = hoefding_test(risk: 0, n: 10, delta: 0.1)", "t.md:3:9: error: unknown function 'hoefding_test'; did you mean 'hoeffding_test'?", "        ^", nil),
+            ("let b = hoeffding_test(risk: 0, n: 10)", "t.md:3:9: error: hoeffding_test: missing argument 'delta'", "        ^", nil),
+            ("let b = hoeffding_test(risk: 0, n: 10, delta: 0.1, gamma: 2)", "unknown argument 'gamma'", "        ^", nil),
+            ("let b = kl_test(risk: 1.5, n: 10, delta: 0.1)", "t.md:3:9: error: kl_test: parameter 'risk' is outside its domain: expected 0 ≤ risk ≤ 1, got 1.5", "        ^", nil),
+            ("let v = [1, 2, 3]\nv[3]", "t.md:4:3: error: index 3 is out of range: the vector has 3 elements (indices 0…2)", "  ^", nil),
+            ("let z = 1 / 0", "t.md:3:9: error: division by zero", "        ^", nil),
+            ("claim [1, 2] <= 3", "t.md:3:7: error: this claim compares vectors elementwise and is ambiguous", "      ^", nil),
+            ("claim 1 + 2", "t.md:3:7: error: a claim must be a comparison", "      ^", nil),
+            ("let s = log(0 - 1)", "t.md:3:9: error: log: parameter 'x' is outside its domain", "        ^", nil),
+            ("let g = union(delta: 0.05, weights: \"uniform\", count: 3)\nlet d = g[4]", "t.md:4:11: error: index 4 is outside the union's grid 1…3", "          ^", nil),
+            ("let t = load(\"/etc/passwd\")", "t.md:3:9: error: load takes a path relative to the notebook's folder", "        ^", nil),
+            ("let t = load(\"../outside.csv\")", "t.md:3:9: error: '../outside.csv' lies outside the notebook's folder", "        ^", nil),
+            (
+                "let m = smallest n where value(pac_bayes_catoni(risk: 0, kl: 1, n: 100, delta: 0.05, c: n)) <= 0.1", "cannot establish that the condition is monotone in n", nil,
+                nil
+            ),
+            ("fn f(x) = f(x)", "t.md:3:11: error: a function may not call itself", "          ^", nil),
+            ("let sum = 3", "t.md:3:5: error: 'sum' is a built-in name", "    ^", nil),
+            ("budget 2", "t.md:3:8: error: a budget must lie in (0, 1]", "       ^", nil),
+            ("precision 0", "t.md:3:11: error: precision must be between 2 and", "          ^", nil),
+            ("plot x: [1, 2]", "t.md:3:1: error: plot needs y: a vector, or a list of vectors", "^", nil),
+        ] as [(String, String, String?, String?)])
     func errorKind(_ body: String, _ message: String, _ caret: String?, _ note: String?) {
         let (report, text) = errors(body)
         #expect(report.errors.count == 1, "\(text)")
@@ -73,5 +79,3 @@ struct EvaluationErrorTests {
 enum Precision512 {
     static let value = try! Bounds.Precision(bits: 512)
 }
-
-import Bounds

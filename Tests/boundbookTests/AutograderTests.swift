@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(FoundationXML)
-    import FoundationXML
+import FoundationXML
 #endif
 
 @Suite("Autograder and batch output")
@@ -85,7 +85,8 @@ struct AutograderTests {
     func batch() throws {
         var notebooks: [String: String] = [:]
         for i in 0..<200 {
-            notebooks[String(format: "n%03d.md", i)] = "```bound\nbudget 0.05\nassume test_set_independent, zero_one_loss\nlet b = binomial_test(errors: \(i % 17), n: \(100 + i), delta: 0.05)\nclaim b <= \(i % 3 == 0 ? "0.5" : "0.1")\n```\n"
+            notebooks[String(format: "n%03d.md", i)] =
+                "```bound\nbudget 0.05\nassume test_set_independent, zero_one_loss\nlet b = binomial_test(errors: \(i % 17), n: \(100 + i), delta: 0.05)\nclaim b <= \(i % 3 == 0 ? "0.5" : "0.1")\n```\n"
         }
         let dir = try folder(notebooks)
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -94,14 +94,16 @@ struct CatalogueCommandTests {
         #expect(object["parameter"] as? String == "n")
     }
 
-    @Test("bad input exits 2 with a message naming what was wrong", arguments: [
-        (["eval", "hoefding_test", "risk=0", "n=1", "delta=0.5"], "did you mean 'hoeffding_test'"),
-        (["eval", "kl_test", "risk=0.1", "n=10", "delta=1.5"], "'delta'"),
-        (["eval", "kl_test", "risk=0.1", "n=10"], "missing argument 'delta'"),
-        (["eval", "kl_test", "risk=.5", "n=10", "delta=0.1"], "0.5, not .5"),
-        (["eval", "kl_test", "risk=0.1", "n=10", "delta=0.1", "--precision", "0"], "precision"),
-        (["solve", "pac_bayes_catoni", "--for", "c", "--target", "0.2", "risk=0", "kl=1", "n=10", "delta=0.1"], "monotonicity"),
-    ])
+    @Test(
+        "bad input exits 2 with a message naming what was wrong",
+        arguments: [
+            (["eval", "hoefding_test", "risk=0", "n=1", "delta=0.5"], "did you mean 'hoeffding_test'"),
+            (["eval", "kl_test", "risk=0.1", "n=10", "delta=1.5"], "'delta'"),
+            (["eval", "kl_test", "risk=0.1", "n=10"], "missing argument 'delta'"),
+            (["eval", "kl_test", "risk=.5", "n=10", "delta=0.1"], "0.5, not .5"),
+            (["eval", "kl_test", "risk=0.1", "n=10", "delta=0.1", "--precision", "0"], "precision"),
+            (["solve", "pac_bayes_catoni", "--for", "c", "--target", "0.2", "risk=0", "kl=1", "n=10", "delta=0.1"], "monotonicity"),
+        ])
     func badInput(_ arguments: [String], _ message: String) throws {
         let run = try Run(arguments)
         #expect(run.status == 2)

@@ -57,18 +57,21 @@ struct NotebookCheckTests {
         #expect(missing.status == 1)
         #expect(missing.stdout.contains("\"hypothesis\":\"test_set_independent\""))
         #expect(missing.stdout.contains("\"bound\":\"binomial_test\""))
-        let noBudget = try checkNotebook("```bound\nassume test_set_independent, zero_one_loss\nlet b = binomial_test(errors: 7, n: 100, delta: 0.05)\nclaim b <= 0.13\n```\n", arguments: ["--format", "json"])
+        let noBudget = try checkNotebook(
+            "```bound\nassume test_set_independent, zero_one_loss\nlet b = binomial_test(errors: 7, n: 100, delta: 0.05)\nclaim b <= 0.13\n```\n", arguments: ["--format", "json"])
         #expect(noBudget.stdout.contains("no budget"))
         #expect(noBudget.status == 1)
     }
 
-    @Test("bad input exits 2 with file, line and column", arguments: [
-        ("```bound\nlet n = 100\nlet n = 200\n```\n", ":3:5:", "already bound"),
-        ("```bound\nlet b = hoefding_test(risk: 0, n: 10, delta: 0.1)\n```\n", ":2:9:", "did you mean 'hoeffding_test'"),
-        ("```bound\nlet b = hoeffding_test(risk: 0, n: 10)\n```\n", ":2:9:", "missing argument 'delta'"),
-        ("```bound\nclaim [1, 2] <= 3\n```\n", ":2:7:", "all(…) or any(…)"),
-        ("```bound\nlet x = (1 + \n```\n", ":", "expected"),
-    ])
+    @Test(
+        "bad input exits 2 with file, line and column",
+        arguments: [
+            ("```bound\nlet n = 100\nlet n = 200\n```\n", ":3:5:", "already bound"),
+            ("```bound\nlet b = hoefding_test(risk: 0, n: 10, delta: 0.1)\n```\n", ":2:9:", "did you mean 'hoeffding_test'"),
+            ("```bound\nlet b = hoeffding_test(risk: 0, n: 10)\n```\n", ":2:9:", "missing argument 'delta'"),
+            ("```bound\nclaim [1, 2] <= 3\n```\n", ":2:7:", "all(…) or any(…)"),
+            ("```bound\nlet x = (1 + \n```\n", ":", "expected"),
+        ])
     func badInput(_ text: String, _ position: String, _ message: String) throws {
         let run = try checkNotebook(text)
         #expect(run.status == 2, "\(run.stdout)\n\(run.stderr)")
@@ -99,12 +102,14 @@ struct NotebookUpdateTests {
         #expect(try Run(["check", file.path]).status == 0)
     }
 
-    @Test("bad input leaves the file untouched and exits 2", arguments: [
-        "```bound\nlet n = 1\nlet n = 2\n```\n",
-        "```bound\nlet x = (1 + \n```\n",
-        "```bound\nlet x = 1\n",
-        "```bound\nx\n```\n<!-- boundbook:output -->\n```text\nold\n```\n",
-    ])
+    @Test(
+        "bad input leaves the file untouched and exits 2",
+        arguments: [
+            "```bound\nlet n = 1\nlet n = 2\n```\n",
+            "```bound\nlet x = (1 + \n```\n",
+            "```bound\nlet x = 1\n",
+            "```bound\nx\n```\n<!-- boundbook:output -->\n```text\nold\n```\n",
+        ])
     func untouched(_ text: String) throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -120,7 +125,9 @@ struct NotebookUpdateTests {
 
     @Test("--format json gives one object per notebook with file, statements, budget, spent and errors")
     func json() throws {
-        let run = try checkNotebook("```bound\nbudget 0.05\nassume test_set_independent, zero_one_loss\nlet b = binomial_test(errors: 7, n: 100, delta: 0.05)\nb\nclaim b <= 0.13\n```\n", arguments: ["--format", "json"])
+        let run = try checkNotebook(
+            "```bound\nbudget 0.05\nassume test_set_independent, zero_one_loss\nlet b = binomial_test(errors: 7, n: 100, delta: 0.05)\nb\nclaim b <= 0.13\n```\n",
+            arguments: ["--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(object["file"] is String)
         #expect((object["budget"] as? String) == "0.05")

@@ -253,12 +253,15 @@ func timeCalls<R>(_ spec: Spec, _ f: () throws -> R) throws -> (R, [String: Any]
         let chunk = samples[(b * samples.count / 5)..<((b + 1) * samples.count / 5)]
         return chunk.isEmpty ? .nan : chunk.reduce(0, +) / Double(chunk.count)
     }.filter { !$0.isNaN }
-    return (result, [
-        "task": spec.task, "arguments": spec.arguments, "bits": spec.precision.bits,
-        "repeat": samples.count, "warmup": spec.warmups,
-        "median_us": median, "mean_us": spent / Double(samples.count), "min_us": sorted[0],
-        "batch_means_us": batches,
-    ])
+    return (
+        result,
+        [
+            "task": spec.task, "arguments": spec.arguments, "bits": spec.precision.bits,
+            "repeat": samples.count, "warmup": spec.warmups,
+            "median_us": median, "mean_us": spent / Double(samples.count), "min_us": sorted[0],
+            "batch_means_us": batches,
+        ]
+    )
 }
 
 do {

@@ -60,7 +60,8 @@ extension Arguments {
 }
 
 extension CatalogueParameter {
-    static let classes = CatalogueParameter("classes", .integer, domain: "integer classes ≥ 1 (or log_classes = ln classes ≥ 0 instead)", .increasing, summary: "size of the finite class")
+    static let classes = CatalogueParameter(
+        "classes", .integer, domain: "integer classes ≥ 1 (or log_classes = ln classes ≥ 0 instead)", .increasing, summary: "size of the finite class")
     static func real(_ name: String, _ domain: String, _ m: Monotonicity, _ summary: String) -> CatalogueParameter {
         CatalogueParameter(name, .real, domain: domain, m, summary: summary)
     }

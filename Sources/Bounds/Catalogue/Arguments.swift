@@ -156,7 +156,9 @@ extension Arguments {
         switch x {
         case .vector(let items):
             return try items.map { item in
-                guard item.isNumber else { throw BoundsError.domain(function: entry, parameter: name, requirement: "a vector of numbers", value: "a vector holding \(item.kindName)") }
+                guard item.isNumber else {
+                    throw BoundsError.domain(function: entry, parameter: name, requirement: "a vector of numbers", value: "a vector holding \(item.kindName)")
+                }
                 return item.interval(precision)
             }
         case .tensor(let t, let e) where t.rank == 1:

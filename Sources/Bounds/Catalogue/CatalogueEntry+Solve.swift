@@ -34,7 +34,8 @@ extension CatalogueEntry {
             throw BoundsError.unknownArgument(function: name, parameter: parameter, parameters: parameters.map(\.name))
         }
         guard spec.monotonicity != .none else {
-            throw BoundsError.domain(function: name, parameter: parameter, requirement: "a parameter with declared monotonicity (\(name) declares none for '\(parameter)')", value: "cannot solve")
+            throw BoundsError.domain(
+                function: name, parameter: parameter, requirement: "a parameter with declared monotonicity (\(name) declares none for '\(parameter)')", value: "cannot solve")
         }
         var p = precision
         while true {

@@ -22,7 +22,9 @@ public enum Measures {
     ) throws -> [(String, Interval)] {
         try NetworkNorms.checkSameShape(net, initial)
         guard gamma.lower.signum > 0 else {
-            throw NetworkError("the margin γ must be > 0 for the measures that divide by it, got \(gamma) (a network that misclassifies more than 10% of its training set has a 10th-percentile margin ≤ 0; pass margin: explicitly)")
+            throw NetworkError(
+                "the margin γ must be > 0 for the measures that divide by it, got \(gamma) (a network that misclassifies more than 10% of its training set has a 10th-percentile margin ≤ 0; pass margin: explicitly)"
+            )
         }
         let one = Interval(1, precision: p)
         let d = Interval(net.depth, precision: p)

@@ -35,7 +35,9 @@ public enum NTK {
             let radius = (gamma * s).nextUp + 0x1p-1070
             let squared = try Interval(lower: BigFloat(Swift.max(0, s - radius).nextDown), upper: BigFloat((s + radius).nextUp), precision: wp)
             if !normalize && Swift.abs(s - 1) > unitTolerance {
-                throw NetworkError("input row \(i) has norm \(s.squareRoot()), not 1: the NTK Gram matrix of Arora et al. is defined for unit-norm inputs; pass normalize: true to scale every row to norm 1")
+                throw NetworkError(
+                    "input row \(i) has norm \(s.squareRoot()), not 1: the NTK Gram matrix of Arora et al. is defined for unit-norm inputs; pass normalize: true to scale every row to norm 1"
+                )
             }
             guard squared.lower.signum > 0 else { throw NetworkError("input row \(i) is zero and has no direction") }
             norms.append(try squared.sqrt())
@@ -96,7 +98,9 @@ public enum NTK {
         let nE = Interval(n, precision: wp) * Interval(point: BigFloat(g.error), precision: wp)
         let lambda = lambdaHat - nE
         guard lambda.lower.signum > 0 else {
-            throw NetworkError("arora_ntk: H^∞ is not provably positive definite (λ_min ≥ \(lambda.lower.double(.down)) is all that can be shown); Thm 5.1 needs λ₀ > 0 (distinct, non-parallel inputs)")
+            throw NetworkError(
+                "arora_ntk: H^∞ is not provably positive definite (λ_min ≥ \(lambda.lower.double(.down)) is all that can be shown); Thm 5.1 needs λ₀ > 0 (distinct, non-parallel inputs)"
+            )
         }
         let q = try SPDSolve.quadraticForm(a: g.matrix, y: labels, precision: wp)
         // |yᵀ(H⁻¹ − Ĥ⁻¹)y| ≤ ‖y‖²·‖E‖/(λ_min(H)·λ_min(Ĥ)).

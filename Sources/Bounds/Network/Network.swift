@@ -29,7 +29,8 @@ public struct Network: Sendable {
             case 2: break
             case 3, 4, 5:
                 throw NetworkError(
-                    "'\(w.name)' has shape \(Network.shape(w)): a convolution kernel, not a fully connected layer; convolutional layers are out of scope (CATALOGUE.md §6: their spectral norm is not that of the reshaped kernel)")
+                    "'\(w.name)' has shape \(Network.shape(w)): a convolution kernel, not a fully connected layer; convolutional layers are out of scope (CATALOGUE.md §6: their spectral norm is not that of the reshaped kernel)"
+                )
             default:
                 throw NetworkError("'\(w.name)' has shape \(Network.shape(w)): a fully connected layer's weight is a 2-d (out, in) matrix")
             }
@@ -42,7 +43,8 @@ public struct Network: Sendable {
         }
         for (a, b) in zip(layers, layers.dropFirst()) where b.inputs != a.outputs {
             throw NetworkError(
-                "layers '\(a.name)' \(Network.shape(a.weight)) and '\(b.name)' \(Network.shape(b.weight)) do not chain: '\(b.name)' takes \(b.inputs) inputs but '\(a.name)' gives \(a.outputs) outputs (weights are (out, in), as PyTorch stores them)")
+                "layers '\(a.name)' \(Network.shape(a.weight)) and '\(b.name)' \(Network.shape(b.weight)) do not chain: '\(b.name)' takes \(b.inputs) inputs but '\(a.name)' gives \(a.outputs) outputs (weights are (out, in), as PyTorch stores them)"
+            )
         }
         self.layers = layers
     }
@@ -86,7 +88,8 @@ public struct Network: Sendable {
         let sorted = file.tensors.sorted { naturalOrder($0.name, $1.name) }
         guard !sorted.isEmpty else { throw NetworkError("\(file.file) holds no tensors") }
         if let odd = sorted.first(where: { $0.rank != 2 }) {
-            throw NetworkError("\(file.file): '\(odd.name)' has shape \(shape(odd)); without names, every tensor must be a 2-d weight — name the layers, like layers(m, [\"w1\", \"w2\"])")
+            throw NetworkError(
+                "\(file.file): '\(odd.name)' has shape \(shape(odd)); without names, every tensor must be a 2-d weight — name the layers, like layers(m, [\"w1\", \"w2\"])")
         }
         return try Network(layers: sorted.map { Layer(name: $0.name, weight: $0, bias: nil) })
     }

@@ -105,7 +105,8 @@ public enum Posterior {
         let n = Interval(data.n, precision: p)
         let width = net.layers.map(\.outputs).reduce(net.inputs, Swift.max)
         let w = Interval(width, precision: p)
-        let capacity = try Interval(72, precision: p) * data.inputsFrobenius * (try (Interval(2, precision: p) * w * w).log().sqrt())
+        let capacity =
+            try Interval(72, precision: p) * data.inputsFrobenius * (try (Interval(2, precision: p) * w * w).log().sqrt())
             * (try n.log()) * complexity / (gamma * n)
         let value = Interval(data.marginRisk, precision: p) + (try Interval(8, precision: p) / n) + capacity + (try confidence(delta, cost, data.n, p))
         notes.append("margin \(down(margin)) rounded down to 2^\(-g) = \(up(gamma)); margin_risk at it = \(data.marginRisk) (\(data.n) examples)")

@@ -57,7 +57,9 @@ extension BernoulliKL {
     }
 
     /// Which side of the root x lies on, proven: kl(q‖·) − c increases on [q, 1], decreases on [0, q].
-    static func predicates(_ q: BigFloat, _ c: BigFloat, _ upperBranch: Bool, _ w: Precision)
+    static func predicates(
+        _ q: BigFloat, _ c: BigFloat, _ upperBranch: Bool, _ w: Precision
+    )
         -> (isRight: (BigFloat) -> Bool, isLeft: (BigFloat) -> Bool)
     {
         let beyond: (BigFloat) -> Bool = { x in klBound(q, x, .down, w) > c }

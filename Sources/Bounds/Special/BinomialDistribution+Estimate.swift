@@ -8,7 +8,8 @@ extension BinomialDistribution {
         let q = 1 - p
         let nd = Double(n)
         let kd = Double(k)
-        let logTerm = Foundation.lgamma(nd + 1) - Foundation.lgamma(kd + 1) - Foundation.lgamma(nd - kd + 1)
+        let logTerm =
+            Foundation.lgamma(nd + 1) - Foundation.lgamma(kd + 1) - Foundation.lgamma(nd - kd + 1)
             + kd * Foundation.log(p) + (nd - kd) * Foundation.log1p(-p)
         if kd < (nd + 1) * p {
             var t = 1.0

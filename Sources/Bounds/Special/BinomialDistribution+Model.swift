@@ -44,7 +44,8 @@ extension BinomialDistribution {
             // ln t_k has magnitude up to about k|ln p| + (n−k)|ln(1−p)|: its absolute error becomes
             // t_k's relative error, so carry that many bits more, plus a margin.
             let pd = p.double()
-            let size = Double(k) * Swift.abs(Foundation.log(Swift.max(pd, 1e-300)))
+            let size =
+                Double(k) * Swift.abs(Foundation.log(Swift.max(pd, 1e-300)))
                 + Double(n - k) * Swift.abs(Foundation.log1p(-Swift.min(pd, 0.9999999999999999)))
             let wide = w.adding(16 + Int(log2(Swift.max(size, 1))))
             let lc = r == .up ? logC.upper : r == .down ? logC.lower : logC.midpoint

@@ -57,7 +57,9 @@ struct DocumentScanner {
 
     /// The line that closes the block opened on line `open`; nil for a block that is not a
     /// cell and runs to the end of the file.
-    private func closingLine(of opening: FenceScanner.Opening, openedAt open: Int)
+    private func closingLine(
+        of opening: FenceScanner.Opening, openedAt open: Int
+    )
         throws(NotebookDocumentError) -> Int?
     {
         var j = open + 1
@@ -74,7 +76,9 @@ struct DocumentScanner {
         return nil
     }
 
-    private func unclosedCell(_ opening: FenceScanner.Opening, _ line: Int, next: SourceLocation?)
+    private func unclosedCell(
+        _ opening: FenceScanner.Opening, _ line: Int, next: SourceLocation?
+    )
         -> NotebookDocumentError
     {
         let start = lines[line].start + opening.indent
@@ -86,7 +90,9 @@ struct DocumentScanner {
         table.location(lines[line].start + opening.indent, onLine: line)
     }
 
-    private func cell(_ index: Int, _ opening: FenceScanner.Opening, open: Int, close: Int, output: OutputRegion?)
+    private func cell(
+        _ index: Int, _ opening: FenceScanner.Opening, open: Int, close: Int, output: OutputRegion?
+    )
         -> Cell
     {
         var source: [UInt8] = []
@@ -120,7 +126,9 @@ struct DocumentScanner {
 
     /// The output region after the block whose closing fence is line `close`, with its
     /// closing marker's line; then checks that no second region follows.
-    private func region(after close: Int, blockAt block: SourceLocation) throws(NotebookDocumentError)
+    private func region(
+        after close: Int, blockAt block: SourceLocation
+    ) throws(NotebookDocumentError)
         -> (region: OutputRegion, lastLine: Int)?
     {
         var k = close + 1

@@ -2,10 +2,11 @@ import Bounds
 
 /// The built-in functions and constants of LANGUAGE.md §5.
 enum Builtins {
-    static let names = [
-        "sqrt", "log", "log2", "exp", "abs", "min", "max", "floor", "ceil", "sum", "mean", "count",
-        "range", "linspace", "logspace", "value", "all", "any", "union", "load", "explain", "pi", "e",
-    ] + TensorBuiltins.names
+    static let names =
+        [
+            "sqrt", "log", "log2", "exp", "abs", "min", "max", "floor", "ceil", "sum", "mean", "count",
+            "range", "linspace", "logspace", "value", "all", "any", "union", "load", "explain", "pi", "e",
+        ] + TensorBuiltins.names
     /// The longest vector `range`, `linspace` and `logspace` build.
     static let maximumLength = 1_000_000
 
@@ -58,10 +59,13 @@ enum Builtins {
         case "value":
             return try strip(try one())
         case "min", "max":
-            let items = positional.count == 1 ? try numbers(positional[0], name, range) : try positional.map { v -> Number in
-                guard case .number(let n) = v else { throw EvaluationError("\(name) takes numbers, got \(v.typeName)", at: range) }
-                return n
-            }
+            let items =
+                positional.count == 1
+                ? try numbers(positional[0], name, range)
+                : try positional.map { v -> Number in
+                    guard case .number(let n) = v else { throw EvaluationError("\(name) takes numbers, got \(v.typeName)", at: range) }
+                    return n
+                }
             guard let first = items.first else { throw EvaluationError("\(name) of nothing", at: range) }
             return .number(items.dropFirst().reduce(first) { extreme(name == "min", $0, $1, p) })
         case "sum", "mean":

@@ -31,7 +31,8 @@ extension Evaluator {
         var locals: [String: Value] = [:]
         for (i, (v, r)) in args.positional.enumerated() {
             guard i < f.parameters.count else {
-                throw EvaluationError("\(name) takes \(f.parameters.count) argument\(f.parameters.count == 1 ? "" : "s") (\(f.parameters.joined(separator: ", "))), got more", at: r)
+                throw EvaluationError(
+                    "\(name) takes \(f.parameters.count) argument\(f.parameters.count == 1 ? "" : "s") (\(f.parameters.joined(separator: ", "))), got more", at: r)
             }
             locals[f.parameters[i]] = v
         }
@@ -135,9 +136,10 @@ extension Evaluator {
             number.certificates = certificates
             if entry.spendsDelta, let delta {
                 let key = "\(ctx.path)\(ctx.cell):\(range.start.offset)" + (i.map { "[\($0)]" } ?? "")
-                ledger.record(Ledger.Evaluation(
-                    key: key, bound: entry.name, arguments: shown.joined(separator: ", "), citation: entry.citation, hypotheses: entry.hypotheses,
-                    delta: delta.stripped, union: delta.unionShare, range: range, cell: ctx.cell, notes: number.notes))
+                ledger.record(
+                    Ledger.Evaluation(
+                        key: key, bound: entry.name, arguments: shown.joined(separator: ", "), citation: entry.citation, hypotheses: entry.hypotheses,
+                        delta: delta.stripped, union: delta.unionShare, range: range, cell: ctx.cell, notes: number.notes))
                 number.certificates.insert(key)
             }
             return .number(number)
@@ -229,12 +231,13 @@ extension Evaluator {
     /// A value as a catalogue argument of a given kind.
     func argument(_ v: Value, _ kind: CatalogueParameter.Kind, _ label: String, _ function: String, _ range: SourceRange, _ p: Precision) throws -> ArgumentValue {
         func numbers(_ items: [Value]) throws -> ArgumentValue {
-            .vector(try items.map { item in
-                guard case .number(let n) = item else {
-                    throw EvaluationError("argument '\(label)' of \(function) must be a vector of numbers, got an element that is \(item.typeName)", at: range)
-                }
-                return n.exactValue.map { .exact($0) } ?? .enclosure(n.interval(p))
-            })
+            .vector(
+                try items.map { item in
+                    guard case .number(let n) = item else {
+                        throw EvaluationError("argument '\(label)' of \(function) must be a vector of numbers, got an element that is \(item.typeName)", at: range)
+                    }
+                    return n.exactValue.map { .exact($0) } ?? .enclosure(n.interval(p))
+                })
         }
         switch (kind, v) {
         case (.tensor, .tensor(let t)): return .tensor(t.tensor, error: t.error)
@@ -307,10 +310,11 @@ extension Evaluator {
         }
         func numbers(_ v: Value, _ label: String, _ r: SourceRange) throws -> ArgumentValue {
             guard case .vector(let items) = try column(v, r) else { throw EvaluationError("granulated_tau's \(label) must be a column name or a vector", at: r) }
-            return .vector(try items.map { item in
-                guard case .number(let n) = item else { throw EvaluationError("granulated_tau's \(label) must hold numbers", at: r) }
-                return n.exactValue.map { .exact($0) } ?? .enclosure(n.interval(ctx.precision))
-            })
+            return .vector(
+                try items.map { item in
+                    guard case .number(let n) = item else { throw EvaluationError("granulated_tau's \(label) must hold numbers", at: r) }
+                    return n.exactValue.map { .exact($0) } ?? .enclosure(n.interval(ctx.precision))
+                })
         }
         var values: [String: ArgumentValue] = [:]
         for label in ["measure", "gap", "by"] where named[label] == nil {
@@ -325,13 +329,15 @@ extension Evaluator {
             for (i, item) in items.enumerated() {
                 if case .string(let s) = item { names.append(.text(s)) } else { names.append(.text("hyper-parameter \(i + 1)")) }
                 guard case .vector(let cells) = try column(item, r) else { throw EvaluationError("by: must list columns", at: r) }
-                columns.append(.vector(cells.map { cell in
-                    switch cell {
-                    case .number(let n): return n.exactValue.map { .exact($0) } ?? .enclosure(n.interval(ctx.precision))
-                    case .string(let s): return .text(s)
-                    default: return .text(Format.value(cell, ctx.precision))
-                    }
-                }))
+                columns.append(
+                    .vector(
+                        cells.map { cell in
+                            switch cell {
+                            case .number(let n): return n.exactValue.map { .exact($0) } ?? .enclosure(n.interval(ctx.precision))
+                            case .string(let s): return .text(s)
+                            default: return .text(Format.value(cell, ctx.precision))
+                            }
+                        }))
             }
             values["by"] = .vector(columns)
             values["names"] = .vector(names)

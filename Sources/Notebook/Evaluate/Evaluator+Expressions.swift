@@ -111,7 +111,8 @@ extension Evaluator {
         switch base {
         case .vector(let items):
             guard i >= 0, i < items.count else {
-                throw EvaluationError("index \(i) is out of range: the vector has \(items.count) element\(items.count == 1 ? "" : "s") (indices 0…\(items.count - 1))", at: indexRange)
+                throw EvaluationError(
+                    "index \(i) is out of range: the vector has \(items.count) element\(items.count == 1 ? "" : "s") (indices 0…\(items.count - 1))", at: indexRange)
             }
             return items[i]
         case .table(let t):

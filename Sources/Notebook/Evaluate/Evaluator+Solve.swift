@@ -19,8 +19,10 @@ extension Evaluator {
         // smallest needs false … false true … true as the variable grows; largest the reverse.
         let needed: Monotonicity.Trend = direction == .smallest ? .increasing : .decreasing
         guard trend == needed else {
-            let what = trend == .unknown ? "cannot establish that the condition is monotone in \(variable)" :
-                "the condition becomes \(trend == .increasing ? "true" : "false") as \(variable) grows, so '\(direction.rawValue)' has no answer; use '\(direction == .smallest ? "largest" : "smallest")'"
+            let what =
+                trend == .unknown
+                ? "cannot establish that the condition is monotone in \(variable)"
+                : "the condition becomes \(trend == .increasing ? "true" : "false") as \(variable) grows, so '\(direction.rawValue)' has no answer; use '\(direction == .smallest ? "largest" : "smallest")'"
             throw EvaluationError(what, at: condition.range)
         }
         var p = ctx.precision
@@ -58,9 +60,13 @@ extension Evaluator {
     func solveInteger(_ direction: SolveDirection, _ variable: String, _ condition: Expr, _ range: SourceRange, _ ctx: Context, _ p: Precision) throws -> Value {
         let what = "the condition at \(variable)"
         if direction == .smallest {
-            guard let m = try MonotoneRoot.smallestInteger(from: 1, to: Evaluator.solveLimit, what: what, precision: p, holds: {
-                try holds(variable, .exact(Rational($0)), condition, ctx, p)
-            }) else { throw EvaluationError("no \(variable) ≤ 2^53 satisfies the condition", at: range) }
+            guard
+                let m = try MonotoneRoot.smallestInteger(
+                    from: 1, to: Evaluator.solveLimit, what: what, precision: p,
+                    holds: {
+                        try holds(variable, .exact(Rational($0)), condition, ctx, p)
+                    })
+            else { throw EvaluationError("no \(variable) ≤ 2^53 satisfies the condition", at: range) }
             return .number(.exact(Rational(m)))
         }
         guard try holds(variable, .exact(Rational(1)), condition, ctx, p) == .certainlyTrue else {

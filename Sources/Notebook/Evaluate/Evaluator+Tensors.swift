@@ -39,7 +39,8 @@ extension Evaluator {
         case .tensor(let t):
             let shape = t.tensor.shape
             guard items.count <= shape.count else {
-                throw EvaluationError("\(items.count) subscripts for a tensor of \(shape.count) dimension\(shape.count == 1 ? "" : "s") (shape \(TensorArithmetic.show(shape)))", at: indexRange)
+                throw EvaluationError(
+                    "\(items.count) subscripts for a tensor of \(shape.count) dimension\(shape.count == 1 ? "" : "s") (shape \(TensorArithmetic.show(shape)))", at: indexRange)
             }
             var picks: [Pick] = []
             for (k, item) in items.enumerated() {

@@ -12,8 +12,10 @@ public struct StatementResult: Sendable {
     public var ledgerLines: [String]?
     public var plot: PlotSpec?
 
-    init(_ s: Statement, kind: String, name: String? = nil, value: Value? = nil, precision: Precision = .standard,
-         claim: ClaimOutcome? = nil, ledgerLines: [String]? = nil) {
+    init(
+        _ s: Statement, kind: String, name: String? = nil, value: Value? = nil, precision: Precision = .standard,
+        claim: ClaimOutcome? = nil, ledgerLines: [String]? = nil
+    ) {
         self.kind = kind
         self.range = s.range
         self.attributes = s.attributes

@@ -105,11 +105,11 @@ enum TensorBuiltins {
 
         mutating func model(_ label: String) throws -> TensorFile {
             let v = try value(label)
-            guard case .model(let m) = v else { throw EvaluationError("\(function)'s argument '\(label)' must be a model (a .safetensors or .npz file), got \(v.typeName)", at: range) }
+            guard case .model(let m) = v else {
+                throw EvaluationError("\(function)'s argument '\(label)' must be a model (a .safetensors or .npz file), got \(v.typeName)", at: range)
+            }
             return m
         }
-
-
 
         mutating func optionalStrings(_ label: String) throws -> [String]? {
             guard let v = optionalValue(label) else { return nil }
@@ -119,8 +119,6 @@ enum TensorBuiltins {
                 return s
             }
         }
-
-
 
         func finish() throws {
             if position < args.positional.count {

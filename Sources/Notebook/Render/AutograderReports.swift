@@ -25,9 +25,10 @@ public enum AutograderReports {
             let points = attributes["points"].flatMap(Double.init) ?? 1
             let source = report.document.map { CellText.snippet($0.cells[entry.cell].source, entry.result.range) } ?? ""
             let lines = report.document.map { CellText.claim(source, claim, source: $0.cells[entry.cell].source) } ?? []
-            tests.append(Graded(
-                name: "\(report.path):\(entry.location.line): claim \(source)", points: points, passed: claim.passed,
-                hidden: attributes["hidden"] != nil, output: lines.joined(separator: "\n")))
+            tests.append(
+                Graded(
+                    name: "\(report.path):\(entry.location.line): claim \(source)", points: points, passed: claim.passed,
+                    hidden: attributes["hidden"] != nil, output: lines.joined(separator: "\n")))
         }
         return tests
     }
@@ -42,13 +43,14 @@ public enum AutograderReports {
                 number += 1
                 let score = t.passed ? t.points : 0
                 total += score
-                tests.append(.object([
-                    ("name", .string(t.name)), ("number", .string(String(number))),
-                    ("score", .number(score)), ("max_score", .number(t.points)),
-                    ("status", .string(t.passed ? "passed" : "failed")),
-                    ("output", .string(t.output)),
-                    ("visibility", .string(t.hidden ? "hidden" : "visible")),
-                ]))
+                tests.append(
+                    .object([
+                        ("name", .string(t.name)), ("number", .string(String(number))),
+                        ("score", .number(score)), ("max_score", .number(t.points)),
+                        ("status", .string(t.passed ? "passed" : "failed")),
+                        ("output", .string(t.output)),
+                        ("visibility", .string(t.hidden ? "hidden" : "visible")),
+                    ]))
             }
         }
         return .object([("score", .number(total)), ("output_format", .string("text")), ("tests", .array(tests))])

@@ -31,7 +31,8 @@ public enum HTMLExport {
             body += "</section>\n"
         }
         body += ledgerTable(report)
-        let script = mathjax
+        let script =
+            mathjax
             ? "<script>MathJax = {tex: {inlineMath: [['$', '$']]}};</script>\n<script async src=\"https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-chtml.js\"></script>\n"
             : ""
         return """
@@ -129,10 +130,12 @@ public enum HTMLExport {
                 continue
             }
             let share = e.union.flatMap { ledger.unions[$0] }.map { " (share of \($0.name))" } ?? ""
-            out += "<tr><td>\(escape(e.bound))(\(escape(e.arguments)))</td><td>cell \(e.cell + 1), line \(e.range.start.line)</td><td>\(escape(Format.number(e.delta, p) + share))</td><td>yes</td></tr>\n"
+            out +=
+                "<tr><td>\(escape(e.bound))(\(escape(e.arguments)))</td><td>cell \(e.cell + 1), line \(e.range.start.line)</td><td>\(escape(Format.number(e.delta, p) + share))</td><td>yes</td></tr>\n"
         }
         if unclaimed > 0 {
-            out += "<tr><td colspan=\"4\">\(unclaimed) more bound evaluation\(unclaimed == 1 ? "" : "s") that no claim depends on (what-if values, plots): they spend nothing</td></tr>\n"
+            out +=
+                "<tr><td colspan=\"4\">\(unclaimed) more bound evaluation\(unclaimed == 1 ? "" : "s") that no claim depends on (what-if values, plots): they spend nothing</td></tr>\n"
         }
         let budget = report.budget.map { Format.number($0, p) } ?? "none"
         out += "</table>\n<p>Spent by the claims: \(escape(Format.number(report.spent, p))) of budget \(escape(budget)).</p>\n</section>\n"

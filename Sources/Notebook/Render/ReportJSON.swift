@@ -20,9 +20,14 @@ public enum ReportJSON {
                 fields.append(("precision", .int(c.precision.bits)))
                 fields.append(("delta", decimal(c.delta, c.precision)))
                 fields.append(("spent_by", .array(c.spenders.map { .string($0) })))
-                fields.append(("missing_hypotheses", .array(c.missingHypotheses.map {
-                    .object([("bound", .string($0.bound)), ("hypothesis", .string($0.hypothesis)), ("citation", .string($0.citation))])
-                })))
+                fields.append(
+                    (
+                        "missing_hypotheses",
+                        .array(
+                            c.missingHypotheses.map {
+                                .object([("bound", .string($0.bound)), ("hypothesis", .string($0.hypothesis)), ("citation", .string($0.citation))])
+                            })
+                    ))
                 if let b = c.budgetProblem { fields.append(("budget_problem", .string(b))) }
                 if let (a, b) = c.sides {
                     fields.append(("left", interval(a)))

@@ -71,14 +71,16 @@ public enum SVGPlot {
                 for (x, y) in points { out += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"3\" fill=\"\(colour)\"/>\n" }
             } else {
                 let dashAttribute = dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\""
-                out += "<polyline points=\"\(points.map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.8\"\(dashAttribute)/>\n"
+                out +=
+                    "<polyline points=\"\(points.map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.8\"\(dashAttribute)/>\n"
             }
             out += "</g>\n"
         }
         out += legend(spec, avoiding: drawn)
         if let l = spec.xlabel { out += "<text x=\"\(f((left + width - right) / 2))\" y=\"\(f(height - 12))\" text-anchor=\"middle\">\(escape(l))</text>\n" }
         if let l = spec.ylabel {
-            out += "<text x=\"16\" y=\"\(f((top + height - bottom) / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 16 \(f((top + height - bottom) / 2)))\">\(escape(l))</text>\n"
+            out +=
+                "<text x=\"16\" y=\"\(f((top + height - bottom) / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 16 \(f((top + height - bottom) / 2)))\">\(escape(l))</text>\n"
         }
         return out + "</svg>\n"
     }
@@ -187,7 +189,8 @@ public enum SVGPlot {
             let y = best.1 + 16 + Double(i) * 16
             let x = best.0 + 6
             let dash = dashes[i % dashes.count]
-            out += "<line x1=\"\(f(x))\" y1=\"\(f(y - 4))\" x2=\"\(f(x + 24))\" y2=\"\(f(y - 4))\" stroke=\"\(colours[i % colours.count])\" stroke-width=\"2\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/>\n"
+            out +=
+                "<line x1=\"\(f(x))\" y1=\"\(f(y - 4))\" x2=\"\(f(x + 24))\" y2=\"\(f(y - 4))\" stroke=\"\(colours[i % colours.count])\" stroke-width=\"2\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/>\n"
             out += "<text x=\"\(f(x + 30))\" y=\"\(f(y))\">\(escape(s.label))</text>\n"
         }
         return out + "</g>\n"

@@ -196,7 +196,8 @@ struct Lexer {
         case "÷": hint = "write '/'"
         default: hint = nil
         }
-        let shown = s.properties.generalCategory == .control || s.properties.isWhitespace
+        let shown =
+            s.properties.generalCategory == .control || s.properties.isWhitespace
             ? "U+" + String(s.value, radix: 16, uppercase: true).leftPadded(to: 4)
             : written
         return "unexpected character '\(shown)'" + (hint.map { "; \($0)" } ?? "")

@@ -26,7 +26,9 @@ struct CatalogueLimitsTests {
         #expect(excess.lower.signum >= 0)
     }
 
-    @Test("as n → ∞ every term but the empirical one vanishes", arguments: ["hoeffding_test", "kl_test", "occam", "vc", "pac_bayes_kl", "pac_bayes_mcallester", "rademacher_empirical"])
+    @Test(
+        "as n → ∞ every term but the empirical one vanishes",
+        arguments: ["hoeffding_test", "kl_test", "occam", "vc", "pac_bayes_kl", "pac_bayes_mcallester", "rademacher_empirical"])
     func largeN(_ name: String) throws {
         var args = ["risk": "0.1", "n": "1000000000000", "delta": "0.05"]
         switch name {
@@ -78,7 +80,9 @@ struct CatalogueLimitsTests {
         }
     }
 
-    @Test("declared monotonicity holds on random pairs (seed 0x5eed)", arguments: Catalogue.entries.filter { $0.isRiskBound && $0.parameters.allSatisfy { [.integer, .real].contains($0.kind) } }.map(\.name))
+    @Test(
+        "declared monotonicity holds on random pairs (seed 0x5eed)",
+        arguments: Catalogue.entries.filter { $0.isRiskBound && $0.parameters.allSatisfy { [.integer, .real].contains($0.kind) } }.map(\.name))
     func monotonicity(_ name: String) throws {
         let entry = try #require(Catalogue.entry(named: name))
         var rng = SplitMix(seed: 0x5eed)
@@ -124,18 +128,20 @@ struct CatalogueLimitsTests {
         return (String(format: "%.6f", a), String(format: "%.6f", b))
     }
 
-    @Test("bad input is a domain error naming the parameter", arguments: [
-        ("hoeffding_test", ["risk": "0.1", "n": "0", "delta": "0.05"], "n"),
-        ("binomial_test", ["errors": "11", "n": "10", "delta": "0.05"], "errors"),
-        ("hoeffding_test", ["risk": "1.5", "n": "10", "delta": "0.05"], "risk"),
-        ("kl_test", ["risk": "0.1", "n": "10", "delta": "0"], "delta"),
-        ("kl_test", ["risk": "0.1", "n": "10", "delta": "1"], "delta"),
-        ("pac_bayes_lambda", ["risk": "0.1", "kl": "1", "n": "10", "delta": "0.05", "lambda": "2"], "lambda"),
-        ("pac_bayes_kl", ["risk": "0.1", "kl": "-1", "n": "10", "delta": "0.05"], "kl"),
-        ("vc", ["risk": "0.1", "n": "10", "dim": "11", "delta": "0.05"], "n"),
-        ("bernstein_test", ["risk": "0.1", "n": "1", "delta": "0.05"], "n"),
-        ("occam", ["risk": "0.1", "n": "10", "classes": "0", "delta": "0.05"], "classes"),
-    ])
+    @Test(
+        "bad input is a domain error naming the parameter",
+        arguments: [
+            ("hoeffding_test", ["risk": "0.1", "n": "0", "delta": "0.05"], "n"),
+            ("binomial_test", ["errors": "11", "n": "10", "delta": "0.05"], "errors"),
+            ("hoeffding_test", ["risk": "1.5", "n": "10", "delta": "0.05"], "risk"),
+            ("kl_test", ["risk": "0.1", "n": "10", "delta": "0"], "delta"),
+            ("kl_test", ["risk": "0.1", "n": "10", "delta": "1"], "delta"),
+            ("pac_bayes_lambda", ["risk": "0.1", "kl": "1", "n": "10", "delta": "0.05", "lambda": "2"], "lambda"),
+            ("pac_bayes_kl", ["risk": "0.1", "kl": "-1", "n": "10", "delta": "0.05"], "kl"),
+            ("vc", ["risk": "0.1", "n": "10", "dim": "11", "delta": "0.05"], "n"),
+            ("bernstein_test", ["risk": "0.1", "n": "1", "delta": "0.05"], "n"),
+            ("occam", ["risk": "0.1", "n": "10", "classes": "0", "delta": "0.05"], "classes"),
+        ])
     func badInput(_ name: String, _ args: [String: String], _ parameter: String) throws {
         do {
             _ = try evaluate(name, args)
@@ -166,10 +172,12 @@ struct CatalogueLimitsTests {
     func hugeInputs() throws {
         let viaLog = try evaluate("occam", ["risk": "0", "n": "1000000000000", "log_classes": "693147.18055994530941723212145817656807550013436", "delta": "1e-300"])
         #expect(viaLog.isFinite && viaLog.upper.double(.up) < 1)
-        let exact = try Catalogue.entry(named: "occam")!.evaluate([
-            "risk": .exact(Rational(0)), "n": .exact(Rational(1_000_000_000_000)), "delta": .exact(try Rational(decimalLiteral: "1e-300")),
-            "classes": .exact(Rational(BigInteger(2).power(1_000_000))),
-        ], precision: p128).interval(p128)
+        let exact = try Catalogue.entry(named: "occam")!.evaluate(
+            [
+                "risk": .exact(Rational(0)), "n": .exact(Rational(1_000_000_000_000)), "delta": .exact(try Rational(decimalLiteral: "1e-300")),
+                "classes": .exact(Rational(BigInteger(2).power(1_000_000))),
+            ], precision: p128
+        ).interval(p128)
         expectNotAbove(exact, viaLog + Interval(try Rational(decimalLiteral: "1e-20"), precision: p128), "2^1000000 vs its log")
         let tiny = try evaluate("binomial_test", ["errors": "3", "n": "1000000000000", "delta": "1e-300"])
         #expect(tiny.isFinite && tiny.lower.signum > 0)

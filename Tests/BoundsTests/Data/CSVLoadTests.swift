@@ -68,7 +68,8 @@ struct CSVLoadTests {
         #expect(error.byteOffset == 47)
     }
 
-    @Test("breast_cancer.csv with a header of names: 569 rows, 30 exact features and a numeric 0/1 label",
+    @Test(
+        "breast_cancer.csv with a header of names: 569 rows, 30 exact features and a numeric 0/1 label",
         .enabled(if: CSVLoadTests.hasBreastCancer))
     func breastCancerWithHeader() throws {
         let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: CSVLoadTests.breastCancer)))

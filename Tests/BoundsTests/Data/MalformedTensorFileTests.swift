@@ -58,11 +58,13 @@ enum MalformedNPY {
         MalformedTensorFile(
             name: "version 3.0 header not UTF-8", bytes: B.magic + [3, 0] + B.le32(6) + Array("{'a".utf8) + [0xFF, 0x20, 0x0A],
             offset: 15, kind: .invalidUTF8),
-        header("{'descr': '<f4', 'fortran_order': False, 'shape': (2,), 'extra': 1, }", "'extra'",
-               "unexpected key 'extra' in the header; a .npy header has only 'descr', 'fortran_order' and 'shape'"),
+        header(
+            "{'descr': '<f4', 'fortran_order': False, 'shape': (2,), 'extra': 1, }", "'extra'",
+            "unexpected key 'extra' in the header; a .npy header has only 'descr', 'fortran_order' and 'shape'"),
         header("{'descr': '<f4', 'shape': (2,), }", "}", "the header lacks the key 'fortran_order'"),
-        header("{'descr': '<f4', 'fortran_order': False, 'descr': '<f4', 'shape': (2,), }", "'descr': '<f4', 'shape'",
-               "the key 'descr' appears twice in the header (first at header byte 1)"),
+        header(
+            "{'descr': '<f4', 'fortran_order': False, 'descr': '<f4', 'shape': (2,), }", "'descr': '<f4', 'shape'",
+            "the key 'descr' appears twice in the header (first at header byte 1)"),
         header("{'descr': '<f4', 'fortran_order': False, 'shape': (2), }", "(2)", "the shape (n) is a number, not a tuple; a 1-d shape is written (n,)"),
         header("{'descr': '<f4', 'fortran_order': False, 'shape': (-2,), }", "-2", "expected a non-negative integer in the shape"),
         header("{'descr': '<f4', 'fortran_order': False, 'shape': (02,), }", "02", "an extent of the shape has a leading zero"),

@@ -58,7 +58,8 @@ struct SafetensorsTests {
 
     @Test("Empty tensors may share an offset; header order breaks the tie")
     func emptyTensors() throws {
-        let header = "{\"z\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[0,0]},\"y\":{\"dtype\":\"I8\",\"shape\":[2],\"data_offsets\":[0,2]},"
+        let header =
+            "{\"z\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[0,0]},\"y\":{\"dtype\":\"I8\",\"shape\":[2],\"data_offsets\":[0,2]},"
             + "\"x\":{\"dtype\":\"F64\",\"shape\":[0,5],\"data_offsets\":[0,0]}}"
         let file = try Safetensors.parse(storage: TensorStorage(bytes: TensorBytes.safetensors(header, data: [0xFF, 7])), file: "e")
         #expect(file.names == ["z", "x", "y"])

@@ -104,8 +104,10 @@ struct NetworkInputErrorTests {
         expectNetworkError(["fc2", "zero"]) {
             _ = try K.evaluate(
                 "jiang_measures",
-                ["net": .network(net), "init": .network(try K.network([[[1, 0], [0, 1]], [[1, 0], [0, 1]]])), "logits": .tensor(logits, error: 0),
-                 "labels": .tensor(K.vector([0]), error: 0), "margin": .exact(Rational(1))])
+                [
+                    "net": .network(net), "init": .network(try K.network([[[1, 0], [0, 1]], [[1, 0], [0, 1]]])), "logits": .tensor(logits, error: 0),
+                    "labels": .tensor(K.vector([0]), error: 0), "margin": .exact(Rational(1)),
+                ])
         }
     }
 
@@ -148,8 +150,10 @@ struct NetworkInputErrorTests {
         expectNetworkError(["layers"]) {
             _ = try K.evaluate(
                 "jiang_measures",
-                ["net": .network(net), "init": .network(try K.network([[[1, 0], [0, 1]], [[1, 0], [0, 1]]])), "logits": .tensor(logits, error: 0),
-                 "labels": .tensor(labels, error: 0), "margin": .exact(Rational(1))])
+                [
+                    "net": .network(net), "init": .network(try K.network([[[1, 0], [0, 1]], [[1, 0], [0, 1]]])), "logits": .tensor(logits, error: 0),
+                    "labels": .tensor(labels, error: 0), "margin": .exact(Rational(1)),
+                ])
         }
     }
 

@@ -76,7 +76,10 @@ struct NetworkNormTests {
         let checks: [(String, [String: ArgumentValue], Interval, Interval)] = [
             // (entry, extra arguments, exact norm of W, the norm of a matrix within ε of W that moves it most)
             ("spectral_norm", [:], K.int(5), K.int(5) + e),
-            ("frobenius_norm", [:], Self.sqrt(38), try ((K.int(3) + e) * (K.int(3) + e) + (K.int(5) + e) * (K.int(5) + e) + (K.int(2) + e) * (K.int(2) + e) + K.int(6) * e * e).sqrt()),
+            (
+                "frobenius_norm", [:], Self.sqrt(38),
+                try ((K.int(3) + e) * (K.int(3) + e) + (K.int(5) + e) * (K.int(5) + e) + (K.int(2) + e) * (K.int(2) + e) + K.int(6) * e * e).sqrt()
+            ),
             ("norm_2_1", [:], K.int(10), K.int(10) + K.int(3) * e),
             ("group_norm", ["p": .exact(Rational(1)), "q": .text("inf")], K.int(5), K.int(5) + K.int(3) * e),
         ]

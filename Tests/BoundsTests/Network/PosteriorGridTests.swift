@@ -96,7 +96,8 @@ struct PosteriorGridTests {
         let expected = try Self.bartlettValue(risk: K.q("1/2"), n: 4, inputsFro: Self.froB, width: 2, s: [one, one], b: [one, one], gamma: one, cost: anchorCost)
         expectTight(v, expected, relative: 1e-12, "bartlett anchor")
         // The confidence term alone, from the value minus every other term.
-        let rest = try Self.bartlettValue(risk: K.q("1/2"), n: 4, inputsFro: Self.froB, width: 2, s: [one, one], b: [one, one], gamma: one, cost: K.int(0))
+        let rest =
+            try Self.bartlettValue(risk: K.q("1/2"), n: 4, inputsFro: Self.froB, width: 2, s: [one, one], b: [one, one], gamma: one, cost: K.int(0))
             - (try Self.confidence(K.int(0), n: 4))
         expectTight(v - rest, try Self.confidence(anchorCost, n: 4), relative: 1e-10, "anchor confidence term")
         #expect(notes.contains { $0.contains("e^(0/2)") }, "notes do not show the budget e^(0/2): \(notes)")
@@ -161,7 +162,8 @@ struct PosteriorGridTests {
     func marginGrid() throws {
         let (v, notes) = try Self.posterior("golowich_frobenius_posterior", try Self.golowichNet(), Self.xG, Self.yG, margin: K.q("0.3"))
         // At γ' = 1/4 the margins k²·(2, −2, 0, 1) ≤ 1/4 are −2k² and 0: risk 1/2.
-        let expected = try Self.golowichValue(risk: K.q("1/2"), n: 4, inputsFro: Self.froG, depth: 2, product: K.int(1), gamma: try K.int(1) / K.int(4), cost: Self.cost([0, 0, 2]))
+        let expected = try Self.golowichValue(
+            risk: K.q("1/2"), n: 4, inputsFro: Self.froG, depth: 2, product: K.int(1), gamma: try K.int(1) / K.int(4), cost: Self.cost([0, 0, 2]))
         expectTight(v, expected, relative: 1e-12, "margin 0.3")
         #expect(notes.contains { $0.contains("2^-2") }, "notes: \(notes)")
         // A margin above 1 rounds down too: 3 → 2 (g = −1, cost 2·ln 2).

@@ -12,7 +12,6 @@ struct SplitMix64Rationals: SplitMix64 {
 
     init(seed: UInt64) { state = seed }
 
-
     /// A rational in [lo, hi]: lo + (hi − lo)·n/d with d up to about a million.
     mutating func rational(in lo: Rational, _ hi: Rational) throws -> Rational {
         let d = int(in: 1...999_983)

@@ -97,19 +97,22 @@ struct BinomialDistributionTests {
         let f2 = try BinomialDistribution.cdf(k, n, Interval(p2, precision: p128), precision: p128)
         SpecialCheck.expectNotAbove(f2, f1, "k = \(k), n = \(n), p1 = \(p1), p2 = \(p2)")
         // Over an interval of p the enclosure covers both ends' values.
-        let both = try BinomialDistribution.cdf(k, n, try Interval(lower: BigFloat(p1, precision: p128, rounding: .down), upper: BigFloat(p2, precision: p128, rounding: .up), precision: p128), precision: p128)
+        let both = try BinomialDistribution.cdf(
+            k, n, try Interval(lower: BigFloat(p1, precision: p128, rounding: .down), upper: BigFloat(p2, precision: p128, rounding: .up), precision: p128), precision: p128)
         SpecialCheck.expectContains(both, Interval.hull(f1, f2), "k = \(k), n = \(n), p ∈ [\(p1), \(p2)]")
     }
 
-    @Test("the CDF at n = 10⁷ is fast and contains scipy's and mpmath's values", arguments: [
-        // scipy 1.17.1 binom.cdf (float64, good to ~2e-12 relative here) and a 50-digit mpmath sum.
-        (5_000_000, "0.5", "0.5001261566229462", "0.50012615662294709238931110800036742575897624979968"),
-        (4_990_000, "0.5", "1.2724002455775383e-10", "1.2724002455775865284723790692530155236399858689663e-10"),
-        (4_980_000, "0.5", "5.679022544563494e-37", "5.6790225445532014680020994579639869010537991376546e-37"),
-        // scipy loses ~3e-10 relative here (it forms 1 − p in float64): mpmath only.
-        (5, "1e-6", "", "0.067085868295838471574219402106025919302783601488975"),
-        (100, "1e-5", "0.5265621985303305", "0.52656219853033064867179683058139835410131317129801"),
-    ])
+    @Test(
+        "the CDF at n = 10⁷ is fast and contains scipy's and mpmath's values",
+        arguments: [
+            // scipy 1.17.1 binom.cdf (float64, good to ~2e-12 relative here) and a 50-digit mpmath sum.
+            (5_000_000, "0.5", "0.5001261566229462", "0.50012615662294709238931110800036742575897624979968"),
+            (4_990_000, "0.5", "1.2724002455775383e-10", "1.2724002455775865284723790692530155236399858689663e-10"),
+            (4_980_000, "0.5", "5.679022544563494e-37", "5.6790225445532014680020994579639869010537991376546e-37"),
+            // scipy loses ~3e-10 relative here (it forms 1 − p in float64): mpmath only.
+            (5, "1e-6", "", "0.067085868295838471574219402106025919302783601488975"),
+            (100, "1e-5", "0.5265621985303305", "0.52656219853033064867179683058139835410131317129801"),
+        ])
     func cdfLargeN(_ k: Int, _ p: String, _ scipy: String, _ mpmath: String) throws {
         let value = try BinomialDistribution.cdf(k, 10_000_000, exact(p, p128), precision: p128)
         if !scipy.isEmpty {
@@ -201,12 +204,14 @@ struct BinomialDistributionTests {
         #expect(chernoff.upper <= hoeffding.lower, "\(chernoff) vs \(hoeffding); \(c.testDescription)")
     }
 
-    @Test("the tail inversion at n = 10⁶ and δ = 1e-300 contains scipy's beta.isf and mpmath's root", arguments: [
-        // scipy 1.17.1 beta.isf(1e-300, k+1, n−k); mpmath 1.3.0 findroot of ln F(p) = ln δ at mp.dps = 50.
-        (100_000, "0.11147979437528459", "0.11147979437528457014798861806721920860429149636049"),
-        (1, "0.0006970814857947831", "0.00069708148579478312252739794189481444801205549955485"),
-        (500_000, "0.5185176890486756", "0.51851768904867563103090455184601193690893798181098"),
-    ])
+    @Test(
+        "the tail inversion at n = 10⁶ and δ = 1e-300 contains scipy's beta.isf and mpmath's root",
+        arguments: [
+            // scipy 1.17.1 beta.isf(1e-300, k+1, n−k); mpmath 1.3.0 findroot of ln F(p) = ln δ at mp.dps = 50.
+            (100_000, "0.11147979437528459", "0.11147979437528457014798861806721920860429149636049"),
+            (1, "0.0006970814857947831", "0.00069708148579478312252739794189481444801205549955485"),
+            (500_000, "0.5185176890486756", "0.51851768904867563103090455184601193690893798181098"),
+        ])
     func inversionTinyDelta(_ k: Int, _ scipy: String, _ mpmath: String) throws {
         let delta = exact("1e-300", p128)
         let value = try BinomialDistribution.tailInversion(errors: k, n: 1_000_000, delta: delta, precision: p128)

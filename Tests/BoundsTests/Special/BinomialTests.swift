@@ -4,15 +4,17 @@ import Testing
 
 @Suite("Exact binomial coefficients, Sauer–Shelah sums and log-binomials")
 struct BinomialTests {
-    @Test("C(n, k) has its known exact values", arguments: [
-        (100, 50, "100891344545564193334812497256"),
-        (52, 5, "2598960"),
-        (60, 30, "118264581564861424"),
-        (0, 0, "1"),
-        (7, 0, "1"),
-        (7, 7, "1"),
-        (1, 1, "1"),
-    ])
+    @Test(
+        "C(n, k) has its known exact values",
+        arguments: [
+            (100, 50, "100891344545564193334812497256"),
+            (52, 5, "2598960"),
+            (60, 30, "118264581564861424"),
+            (0, 0, "1"),
+            (7, 0, "1"),
+            (7, 7, "1"),
+            (1, 1, "1"),
+        ])
     func knownCoefficients(_ n: Int, _ k: Int, _ value: String) throws {
         #expect(try Binomial.coefficient(n, k).description == value)
     }
@@ -77,11 +79,13 @@ struct BinomialTests {
         #expect(throws: BoundsError.self) { _ = try Binomial.sauerShelah(1_000_000, 1_000_000) }
     }
 
-    @Test("ln C(n, k) contains ln of the exact coefficient at 512 bits", arguments: [
-        (10, 3), (100, 50), (1000, 1), (1000, 999), (3000, 1234),
-        // Past 8192 bits: the ln Γ path.
-        (100_000, 30_000), (20_000, 10_000), (50_000, 49_000),
-    ])
+    @Test(
+        "ln C(n, k) contains ln of the exact coefficient at 512 bits",
+        arguments: [
+            (10, 3), (100, 50), (1000, 1), (1000, 999), (3000, 1234),
+            // Past 8192 bits: the ln Γ path.
+            (100_000, 30_000), (20_000, 10_000), (50_000, 49_000),
+        ])
     func logAgainstExact(_ n: Int, _ k: Int) throws {
         let exactLog = try Interval(try Binomial.coefficient(n, k), precision: SpecialCheck.p512).log()
         for p in [SpecialCheck.p64, p128, p256] {
@@ -91,14 +95,16 @@ struct BinomialTests {
         }
     }
 
-    @Test("ln C(n, k) for huge n contains mpmath's 45-digit loggamma value", arguments: [
-        // mpmath 1.3.0, mp.dps = 60: loggamma(n+1) − loggamma(k+1) − loggamma(n−k+1).
-        (1_000_000_000_000, 300_000_000_000, "610864302040.939337808634037045196607397392656"),
-        (1_000_000_000_000_000, 12345, "322418.24111664654052365905816100144171288963"),
-        (10_000_000, 5_000_000, "6931463.52076024997028499478855572600470586912"),
-        // mpmath, log(math.comb(10**5, 3*10**4)) at mp.dps = 45.
-        (100_000, 30_000, "61080.5351249628682149886051413061483209539124"),
-    ])
+    @Test(
+        "ln C(n, k) for huge n contains mpmath's 45-digit loggamma value",
+        arguments: [
+            // mpmath 1.3.0, mp.dps = 60: loggamma(n+1) − loggamma(k+1) − loggamma(n−k+1).
+            (1_000_000_000_000, 300_000_000_000, "610864302040.939337808634037045196607397392656"),
+            (1_000_000_000_000_000, 12345, "322418.24111664654052365905816100144171288963"),
+            (10_000_000, 5_000_000, "6931463.52076024997028499478855572600470586912"),
+            // mpmath, log(math.comb(10**5, 3*10**4)) at mp.dps = 45.
+            (100_000, 30_000, "61080.5351249628682149886051413061483209539124"),
+        ])
     func logHugeN(_ n: Int, _ k: Int, _ reference: String) throws {
         expectEncloses(try Binomial.logCoefficient(n, k, precision: p256), reference)
     }

@@ -27,7 +27,8 @@ struct ReferenceSpecialTests {
             let v = try BinomialDistribution.cdf(try c.int("k"), try c.int("n"), Interval(try c.rational("p"), precision: p256), precision: p256)
             expectEncloses(v, c.value)
         case "binomial_test":
-            let v = try BinomialDistribution.tailInversion(errors: try c.int("errors"), n: try c.int("n"), delta: Interval(try c.rational("delta"), precision: p256), precision: p256)
+            let v = try BinomialDistribution.tailInversion(
+                errors: try c.int("errors"), n: try c.int("n"), delta: Interval(try c.rational("delta"), precision: p256), precision: p256)
             expectEncloses(v, c.value)
         case "sauer_shelah":
             #expect(try Binomial.sauerShelah(try c.int("n"), try c.int("dim")).description == c.value)

@@ -9,7 +9,6 @@ struct SpecialRandom: SplitMix64 {
 
     init(seed: UInt64) { state = seed }
 
-
     /// An integer in [1, maximum] whose decimal order of magnitude is uniform.
     mutating func logUniform(upTo maximum: Int) -> Int {
         var top = 1

@@ -90,14 +90,16 @@ struct DocumentErrorTests {
         #expect(error.diagnostic.message == c.message && error.diagnostic.range == error.range)
     }
 
-    @Test("bytes that are not UTF-8 make a binary file, located at the first bad byte", arguments: [
-        ([0x61, 0x0A, 0x62, 0xFF, 0x0A] as [UInt8], 0xFF as UInt8, 3, 2, 2),
-        ([0x0A, 0x0A, 0xC0, 0x80], 0xC0, 2, 3, 1),  // an overlong NUL
-        ([0x78, 0xED, 0xA0, 0x80], 0xED, 1, 1, 2),  // a surrogate
-        ([0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0x49, 0xE2, 0x82], 0xE2, 9, 1, 10),  // cut off at the end
-        ([0xF4, 0x90, 0x80, 0x80], 0xF4, 0, 1, 1),  // above U+10FFFF
-        ([0x80], 0x80, 0, 1, 1),  // a lone continuation byte
-    ])
+    @Test(
+        "bytes that are not UTF-8 make a binary file, located at the first bad byte",
+        arguments: [
+            ([0x61, 0x0A, 0x62, 0xFF, 0x0A] as [UInt8], 0xFF as UInt8, 3, 2, 2),
+            ([0x0A, 0x0A, 0xC0, 0x80], 0xC0, 2, 3, 1),  // an overlong NUL
+            ([0x78, 0xED, 0xA0, 0x80], 0xED, 1, 1, 2),  // a surrogate
+            ([0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0x49, 0xE2, 0x82], 0xE2, 9, 1, 10),  // cut off at the end
+            ([0xF4, 0x90, 0x80, 0x80], 0xF4, 0, 1, 1),  // above U+10FFFF
+            ([0x80], 0x80, 0, 1, 1),  // a lone continuation byte
+        ])
     func notUTF8(_ bytes: [UInt8], _ byte: UInt8, _ offset: Int, _ line: Int, _ column: Int) throws {
         let error = try #require(parseError(bytes))
         #expect(error.reason == .notUTF8(byte: byte, offset: offset))
@@ -139,9 +141,10 @@ struct DocumentErrorTests {
         try handle.truncate(atOffset: 100_000_000)
         try handle.close()
         // Timing is a benchmark's business; here: the size check refuses it before reading.
-        #expect(throws: NotebookDocumentError(
-            path: path, reason: .tooLarge(size: 100_000_000, limit: NotebookDocument.maximumSize),
-            range: SourceRange(Self.at(1, 1, 0), Self.at(1, 1, 0)))
+        #expect(
+            throws: NotebookDocumentError(
+                path: path, reason: .tooLarge(size: 100_000_000, limit: NotebookDocument.maximumSize),
+                range: SourceRange(Self.at(1, 1, 0), Self.at(1, 1, 0)))
         ) { try NotebookDocument.load(path: path) }
     }
 

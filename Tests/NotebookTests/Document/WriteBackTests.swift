@@ -16,14 +16,16 @@ struct WriteBackTests {
         #expect(try render(text, [0: "new"]) == "```bound\nx\n```\n\n" + regionLines("new") + "prose\n")
     }
 
-    @Test("a region whose cell has no output is removed; inserting then removing restores the bytes", arguments: [
-        "```bound\nx\n```\n\nprose\n",
-        "```bound\nx\n```\nprose\n",
-        "```bound\nx\n```",
-        "```bound\nx\n```\n",
-        "```bound\r\nx\r\n```\r\n\r\nprose",
-        "```bound\nx\n```   \n\n\n",
-    ])
+    @Test(
+        "a region whose cell has no output is removed; inserting then removing restores the bytes",
+        arguments: [
+            "```bound\nx\n```\n\nprose\n",
+            "```bound\nx\n```\nprose\n",
+            "```bound\nx\n```",
+            "```bound\nx\n```\n",
+            "```bound\r\nx\r\n```\r\n\r\nprose",
+            "```bound\nx\n```   \n\n\n",
+        ])
     func removed(_ text: String) throws {
         let inserted = try render(text, [0: "x = 1"])
         #expect(inserted != text)
@@ -64,16 +66,18 @@ struct WriteBackTests {
         #expect(try document(text).lineEnding == .crlf)
     }
 
-    @Test("bytes outside regions stay as they were", arguments: [
-        "```bound\nx\n```",
-        "trailing spaces   \n\t\n```bound  \nx  \n```  \nmore   \n",
-        "---\ntitle: \"x\"\nlayout: post\n---\n\n```bound\nx\n```\n",
-        "\u{FEFF}# BOM\n```bound\nx\n```\n",
-        "```text\nbound\n```\n```bounding\n```bound\n```\n~~~bound\nx\n~~~\n",
-        "````markdown\n```bound\nx\n```\n<!-- boundbook:output -->\n````\n```bound\ny\n```\n",
-        "<div>\n\n```bound\nx\n```\n\n</div>\n",
-        "a\rb\r```bound\rx\r```\rc",
-    ])
+    @Test(
+        "bytes outside regions stay as they were",
+        arguments: [
+            "```bound\nx\n```",
+            "trailing spaces   \n\t\n```bound  \nx  \n```  \nmore   \n",
+            "---\ntitle: \"x\"\nlayout: post\n---\n\n```bound\nx\n```\n",
+            "\u{FEFF}# BOM\n```bound\nx\n```\n",
+            "```text\nbound\n```\n```bounding\n```bound\n```\n~~~bound\nx\n~~~\n",
+            "````markdown\n```bound\nx\n```\n<!-- boundbook:output -->\n````\n```bound\ny\n```\n",
+            "<div>\n\n```bound\nx\n```\n\n</div>\n",
+            "a\rb\r```bound\rx\r```\rc",
+        ])
     func preserved(_ text: String) throws {
         let doc = try document(text)
         let outputs = Dictionary(uniqueKeysWithValues: doc.cells.map { ($0.index, CellOutput(text: "v\($0.index)")) })
@@ -120,9 +124,11 @@ struct WriteBackTests {
         #expect(reparsed.staleCells(outputs: outputs).isEmpty)
     }
 
-    @Test("the text read back is the text written, whatever it holds", arguments: [
-        "", "x", "a\nb", "a\n", "\n", "\n\n", "```", "    ```", "````bound\n```", "<!-- /boundbook:output -->", "~~~", "δ ≤ 0.05 — ok",
-    ])
+    @Test(
+        "the text read back is the text written, whatever it holds",
+        arguments: [
+            "", "x", "a\nb", "a\n", "\n", "\n\n", "```", "    ```", "````bound\n```", "<!-- /boundbook:output -->", "~~~", "δ ≤ 0.05 — ok",
+        ])
     func textRoundTrip(_ text: String) throws {
         let rendered = try render("```bound\nx\n```\n", [0: CellOutput(text: text)])
         let cell = try document(rendered).cells[0]
@@ -141,12 +147,14 @@ struct WriteBackTests {
         #expect(try document(rendered).cells[0].existingOutput == "a\u{FFFD}b")
     }
 
-    @Test("images are written after the text block and read back", arguments: [
-        CellOutput.Image(alt: "risk", path: "figures/risk.svg"),
-        CellOutput.Image(alt: "a [bracketed] alt \\ slash", path: "figures/with space (1).svg"),
-        CellOutput.Image(alt: "line\nbreak", path: "a<b>.svg"),
-        CellOutput.Image(alt: "", path: ""),
-    ])
+    @Test(
+        "images are written after the text block and read back",
+        arguments: [
+            CellOutput.Image(alt: "risk", path: "figures/risk.svg"),
+            CellOutput.Image(alt: "a [bracketed] alt \\ slash", path: "figures/with space (1).svg"),
+            CellOutput.Image(alt: "line\nbreak", path: "a<b>.svg"),
+            CellOutput.Image(alt: "", path: ""),
+        ])
     func images(_ image: CellOutput.Image) throws {
         let rendered = try render("```bound\nx\n```\n", [0: CellOutput(text: "t", images: [image, image])])
         let region = try #require(try document(rendered).cells[0].output)

@@ -4,15 +4,16 @@ import Testing
 @testable import Notebook
 
 #if canImport(FoundationXML)
-    import FoundationXML
+import FoundationXML
 #endif
 
 @Suite("SVG plots")
 struct SVGPlotTests {
     func spec(_ ys: [[(Double, Double)]], xs: [Double], ylog: Bool = false, xlog: Bool = false, hline: Double? = nil) -> PlotSpec {
-        var s = PlotSpec(series: ys.enumerated().map { i, y in
-            PlotSpec.Series(label: "s\(i)", points: zip(xs, y).map { PlotSpec.Point(x: ($0, $0), y: $1) })
-        })
+        var s = PlotSpec(
+            series: ys.enumerated().map { i, y in
+                PlotSpec.Series(label: "s\(i)", points: zip(xs, y).map { PlotSpec.Point(x: ($0, $0), y: $1) })
+            })
         s.ylog = ylog
         s.xlog = xlog
         s.hline = hline
@@ -61,11 +62,13 @@ struct SVGPlotTests {
         #expect(all(narrow, "polygon").isEmpty)
     }
 
-    @Test("log-axis ticks sit at round decades", arguments: [
-        (1e1, 1e5, ["1e1", "1e2", "1e3", "1e4", "1e5"]),
-        (1e-300, 1.0, ["1e-300", "1e-250", "1e-200", "1e-150", "1e-100", "1e-50", "1"]),
-        (0.003, 0.2, ["1e-3", "1e-2", "1e-1", "1"]),
-    ])
+    @Test(
+        "log-axis ticks sit at round decades",
+        arguments: [
+            (1e1, 1e5, ["1e1", "1e2", "1e3", "1e4", "1e5"]),
+            (1e-300, 1.0, ["1e-300", "1e-250", "1e-200", "1e-150", "1e-100", "1e-50", "1"]),
+            (0.003, 0.2, ["1e-3", "1e-2", "1e-1", "1"]),
+        ])
     func logTicks(_ low: Double, _ high: Double, _ expected: [String]) {
         let axis = SVGPlot.axis([low, high], log: true, from: 0, to: 100)
         #expect(SVGPlot.ticks(axis).map(\.1) == expected)
@@ -80,7 +83,9 @@ struct SVGPlotTests {
     @Test("a series from 10⁻³⁰⁰ to 1 on a log axis is drawn without overflow or NaN")
     func hugeRange() throws {
         let xs = (0..<31).map(Double.init)
-        let ys = xs.map { x -> (Double, Double) in let v = pow(10, -300 + 10 * x); return (v, v) }
+        let ys = xs.map { x -> (Double, Double) in
+            let v = pow(10, -300 + 10 * x); return (v, v)
+        }
         let svg = SVGPlot.render(spec([ys], xs: xs, ylog: true))
         #expect(!svg.lowercased().contains("nan") && !svg.contains("inf"))
         _ = try parse(svg)

@@ -82,7 +82,8 @@ struct TensorLanguageTests {
         #expect(exact.contains("d[1, 2] = -6"), "\(exact)")
         #expect(exact.contains("sum(d) = -21"), "\(exact)")
         // 1/10 is not a double: the result is an enclosure that contains the exact 0.6.
-        let rounded = Self.output("let m = load(\"m.npy\")\nlet t = m * 0.1\nclaim t[1, 2] >= 0.6 - 10^(-15) and t[1, 2] <= 0.6 + 10^(-15)\nclaim sum(t) > 2.0999999 and sum(t) < 2.1000001", in: folder)
+        let rounded = Self.output(
+            "let m = load(\"m.npy\")\nlet t = m * 0.1\nclaim t[1, 2] >= 0.6 - 10^(-15) and t[1, 2] <= 0.6 + 10^(-15)\nclaim sum(t) > 2.0999999 and sum(t) < 2.1000001", in: folder)
         #expect(rounded.contains("proved"), "\(rounded)")
         #expect(!rounded.contains("refuted"), "\(rounded)")
         let shapes = Self.output("let m = load(\"m.npy\")\nlet x = load(\"x.npy\")\nlet z = m + x", in: folder)
@@ -179,15 +180,17 @@ struct TensorLanguageTests {
         #expect(out.contains("margin_risk(f, y, 0.5) = 0.25"), "\(out)")
     }
 
-    @Test("bad inputs to the output functions are errors that say what is wrong", arguments: [
-        ("margins(logits(layers(load(\"net.safetensors\")), load(\"x.npy\")), [0, 1, 1])", "the logits have 4 rows but there are 3 labels"),
-        ("margins(logits(layers(load(\"net.safetensors\")), load(\"x.npy\")), [0, 1, 2, 0])", "labels[2] is 2.0: labels are class indices 0…1"),
-        ("logits(layers(load(\"net.safetensors\")), load(\"m.npy\"))", "the inputs have 3 columns but the first layer 'fc1' takes 2 inputs"),
-        ("load(\"m.npy\")[2, 0]", "index 2 is out of range: axis 0 has length 2"),
-        ("load(\"m.npy\")[0, 1:4]", "the slice 1:4 does not fit axis 1 of length 3"),
-        ("load(\"m.npy\")[0, 0, 0]", "3 subscripts for a tensor of 2 dimensions"),
-        ("percentile(load(\"y.npy\"), 101)", "an exact number in [0, 100]"),
-    ] as [(String, String)])
+    @Test(
+        "bad inputs to the output functions are errors that say what is wrong",
+        arguments: [
+            ("margins(logits(layers(load(\"net.safetensors\")), load(\"x.npy\")), [0, 1, 1])", "the logits have 4 rows but there are 3 labels"),
+            ("margins(logits(layers(load(\"net.safetensors\")), load(\"x.npy\")), [0, 1, 2, 0])", "labels[2] is 2.0: labels are class indices 0…1"),
+            ("logits(layers(load(\"net.safetensors\")), load(\"m.npy\"))", "the inputs have 3 columns but the first layer 'fc1' takes 2 inputs"),
+            ("load(\"m.npy\")[2, 0]", "index 2 is out of range: axis 0 has length 2"),
+            ("load(\"m.npy\")[0, 1:4]", "the slice 1:4 does not fit axis 1 of length 3"),
+            ("load(\"m.npy\")[0, 0, 0]", "3 subscripts for a tensor of 2 dimensions"),
+            ("percentile(load(\"y.npy\"), 101)", "an exact number in [0, 100]"),
+        ] as [(String, String)])
     func badInput(_ body: String, _ message: String) {
         let report = Self.run(body, in: Self.data())
         #expect(report.errors.count == 1)

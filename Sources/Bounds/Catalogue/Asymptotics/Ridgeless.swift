@@ -21,6 +21,6 @@ extension Catalogue {
                 // γ = 1 (or an enclosure around it): the prediction diverges.
                 let top = BigFloat.infinity()
                 return .interval(Interval(unchecked: gamma.isPoint ? top : BigFloat(0), top, a.precision))
-            }),
+            })
     ]
 }

@@ -66,7 +66,10 @@ extension Catalogue {
             summary: "BFT's ‖Wᵀ − Mᵀ‖₂,₁: the ℓ2 norms of the output units' incoming weights, summed.",
             formula: "Σ over rows r of ‖(W − M)_r‖₂", latex: #"\|W^\top - M^\top\|_{2,1} = \sum_r \|(W-M)_{r,:}\|_2"#,
             citation: "\(bft), §1.1",
-            parameters: [tensor("W", "a 2-d (out, in) matrix"), CatalogueParameter("reference", .tensor, domain: "a tensor of W's shape (optional; default 0)", summary: "the reference matrix M")],
+            parameters: [
+                tensor("W", "a 2-d (out, in) matrix"),
+                CatalogueParameter("reference", .tensor, domain: "a tensor of W's shape (optional; default 0)", summary: "the reference matrix M"),
+            ],
             evaluate: { a in
                 let (w, e) = try a.tensor("W")
                 let m = a.has("reference") ? try a.tensor("reference") : nil
@@ -163,7 +166,9 @@ extension Catalogue {
             summary: "The q-th percentile, nearest rank: the ⌈q·N/100⌉-th smallest value.",
             formula: "the ⌈q·N/100⌉-th smallest of v", latex: #"v_{(\lceil qN/100\rceil)}"#,
             citation: "nearest-rank percentile; \(jiangCitation), §6 (γ = the 10th percentile of the training margins)",
-            parameters: [CatalogueParameter("v", .vector, domain: "a non-empty vector or 1-d tensor", summary: "the values"), .real("q", "0 ≤ q ≤ 100", .increasing, "the percentile")],
+            parameters: [
+                CatalogueParameter("v", .vector, domain: "a non-empty vector or 1-d tensor", summary: "the values"), .real("q", "0 ≤ q ≤ 100", .increasing, "the percentile"),
+            ],
             evaluate: { a in
                 let v = try a.vector("v")
                 let q = try a.real("q")
@@ -217,8 +222,10 @@ extension Catalogue {
         CatalogueEntry(
             name: "bartlett_spectral_posterior", family: .network,
             summary: "bartlett_spectral for a trained network: its norms rounded up to a geometric grid, the margin down to a power of 2, the grid paid for in δ.",
-            formula: "bartlett_spectral at budgets sᵢ = e^(tᵢ/L) ≥ ‖Aᵢ‖σ, bᵢ = e^(uᵢ/L) ≥ ‖Aᵢᵀ − Mᵢᵀ‖₂,₁, γ' = 2^(−g) ≤ margin, with 3·sqrt((ln(2/δ) + Σᵢ 2·ln((|tᵢ|+1)(|uᵢ|+1)) + 2·ln(|g|+1) + (2L+1)·ln(π²/3 − 1)) / (2n))",
-            latex: #"\hat R_{\gamma'} + \frac8n + \frac{72\|X\|_F\sqrt{\ln(2W^2)}\ln n\,R(s,b)}{\gamma' n} + 3\sqrt{\frac{\ln\frac2\delta + \sum_i 2\ln((|t_i|+1)(|u_i|+1)) + 2\ln(|g|+1) + (2L+1)\ln(\frac{\pi^2}{3}-1)}{2n}}"#,
+            formula:
+                "bartlett_spectral at budgets sᵢ = e^(tᵢ/L) ≥ ‖Aᵢ‖σ, bᵢ = e^(uᵢ/L) ≥ ‖Aᵢᵀ − Mᵢᵀ‖₂,₁, γ' = 2^(−g) ≤ margin, with 3·sqrt((ln(2/δ) + Σᵢ 2·ln((|tᵢ|+1)(|uᵢ|+1)) + 2·ln(|g|+1) + (2L+1)·ln(π²/3 − 1)) / (2n))",
+            latex:
+                #"\hat R_{\gamma'} + \frac8n + \frac{72\|X\|_F\sqrt{\ln(2W^2)}\ln n\,R(s,b)}{\gamma' n} + 3\sqrt{\frac{\ln\frac2\delta + \sum_i 2\ln((|t_i|+1)(|u_i|+1)) + 2\ln(|g|+1) + (2L+1)\ln(\frac{\pi^2}{3}-1)}{2n}}"#,
             citation: "\(bft), Thm 1.1's union over budgets, made explicit (docs/derivations.md, \"A posteriori norm-based bounds\"); the per-budget bound is bartlett_spectral",
             hypotheses: ["iid_sample", "lipschitz_activations"],
             parameters: posteriorParameters + [
@@ -238,8 +245,10 @@ extension Catalogue {
         CatalogueEntry(
             name: "golowich_frobenius_posterior", family: .network,
             summary: "golowich_frobenius for a trained network: its Frobenius norms rounded up to a geometric grid, the margin down to a power of 2, the grid paid for in δ.",
-            formula: "golowich_frobenius at Π e^(tᵢ/L) ≥ Π‖Aᵢ‖_F, γ' = 2^(−g) ≤ margin, k = the number of outputs, with 3·sqrt((ln(2/δ) + Σᵢ 2·ln(|tᵢ|+1) + 2·ln(|g|+1) + (L+1)·ln(π²/3 − 1)) / (2n))",
-            latex: #"\hat R_{\gamma'} + \frac{c_k}{\gamma'}\frac{(\sqrt{2\ln2\,L}+1)\,e^{\sum_i t_i/L}\|X\|_F}{n} + 3\sqrt{\frac{\ln\frac2\delta + \sum_i 2\ln(|t_i|+1) + 2\ln(|g|+1) + (L+1)\ln(\frac{\pi^2}{3}-1)}{2n}}"#,
+            formula:
+                "golowich_frobenius at Π e^(tᵢ/L) ≥ Π‖Aᵢ‖_F, γ' = 2^(−g) ≤ margin, k = the number of outputs, with 3·sqrt((ln(2/δ) + Σᵢ 2·ln(|tᵢ|+1) + 2·ln(|g|+1) + (L+1)·ln(π²/3 − 1)) / (2n))",
+            latex:
+                #"\hat R_{\gamma'} + \frac{c_k}{\gamma'}\frac{(\sqrt{2\ln2\,L}+1)\,e^{\sum_i t_i/L}\|X\|_F}{n} + 3\sqrt{\frac{\ln\frac2\delta + \sum_i 2\ln(|t_i|+1) + 2\ln(|g|+1) + (L+1)\ln(\frac{\pi^2}{3}-1)}{2n}}"#,
             citation: "\(grs), Thm 1 with a union over budgets (docs/derivations.md, \"A posteriori norm-based bounds\"); the per-budget bound is golowich_frobenius",
             hypotheses: ["iid_sample", "lipschitz_activations"],
             parameters: posteriorParameters,
@@ -272,7 +281,9 @@ extension Catalogue {
                 let gamma = try margin(a, logits: logits, labels: labels)
                 let normalized = try a.text("normalized", choices: ["yes", "no"], fallback: "no") == "yes"
                 guard logits.rank == 2 else { throw NetworkError("logits must be an n×k matrix, got shape \(Network.shape(logits))") }
-                return .row(try Measures.jiang(try a.network("net"), initial: try a.network("init"), margin: gamma, examples: logits.shape[0], normalized: normalized, precision: a.precision))
+                return .row(
+                    try Measures.jiang(
+                        try a.network("net"), initial: try a.network("init"), margin: gamma, examples: logits.shape[0], normalized: normalized, precision: a.precision))
             }),
         CatalogueEntry(
             name: "kendall_tau", family: .measures,
@@ -300,17 +311,23 @@ extension Catalogue {
                 CatalogueParameter("by", .vector, domain: "the hyper-parameters' columns", summary: "the hyper-parameters"),
             ],
             evaluate: { a in
-                guard case .vector(let columns)? = a.values["by"] else { throw BoundsError.missingArgument(function: "granulated_tau", parameter: "by", parameters: ["measure", "gap", "by"]) }
+                guard case .vector(let columns)? = a.values["by"] else {
+                    throw BoundsError.missingArgument(function: "granulated_tau", parameter: "by", parameters: ["measure", "gap", "by"])
+                }
                 var factors: [(String, [String])] = []
                 for (i, column) in columns.enumerated() {
                     guard case .vector(let items) = column else { throw NetworkError("granulated_tau: by: must be a list of columns") }
-                    factors.append(("hyper-parameter \(i + 1)", items.map { item -> String in
-                        switch item {
-                        case .exact(let q): return q.description
-                        case .text(let s): return s
-                        default: return item.interval(a.precision).description
-                        }
-                    }))
+                    factors.append(
+                        (
+                            "hyper-parameter \(i + 1)",
+                            items.map { item -> String in
+                                switch item {
+                                case .exact(let q): return q.description
+                                case .text(let s): return s
+                                default: return item.interval(a.precision).description
+                                }
+                            }
+                        ))
                 }
                 if case .vector(let names)? = a.values["names"] {
                     for (i, name) in names.enumerated() where i < factors.count { if case .text(let s) = name { factors[i].0 = s } }
@@ -337,7 +354,10 @@ extension Catalogue {
             formula: "H^∞ᵢⱼ = xᵢᵀxⱼ·(π − arccos(xᵢᵀxⱼ))/(2π), unit-norm rows",
             latex: #"H^\infty_{ij} = \frac{x_i^\top x_j\,(\pi - \arccos(x_i^\top x_j))}{2\pi}"#,
             citation: aroraCitation + " (eq. 3)",
-            parameters: [tensor("inputs", "the n×d inputs, unit-norm rows"), CatalogueParameter("normalize", .text, domain: "\"yes\" or \"no\" (optional; default \"no\")", summary: "scale every row to norm 1 first")],
+            parameters: [
+                tensor("inputs", "the n×d inputs, unit-norm rows"),
+                CatalogueParameter("normalize", .text, domain: "\"yes\" or \"no\" (optional; default \"no\")", summary: "scale every row to norm 1 first"),
+            ],
             evaluate: { a in
                 let (x, _) = try a.tensor("inputs")
                 let g = try NTK.gram(x, normalize: try a.text("normalize", choices: ["yes", "no"], fallback: "no") == "yes", precision: a.precision)
@@ -348,7 +368,10 @@ extension Catalogue {
             summary: "λ₀ = λ_min(H^∞), certified (its lower end is a proven lower bound).",
             formula: "λ_min(H^∞)", latex: #"\lambda_0 = \lambda_{\min}(H^\infty)"#,
             citation: aroraCitation + " (Assumption 3.1)",
-            parameters: [tensor("inputs", "the n×d inputs, unit-norm rows"), CatalogueParameter("normalize", .text, domain: "\"yes\" or \"no\" (optional; default \"no\")", summary: "scale every row to norm 1 first")],
+            parameters: [
+                tensor("inputs", "the n×d inputs, unit-norm rows"),
+                CatalogueParameter("normalize", .text, domain: "\"yes\" or \"no\" (optional; default \"no\")", summary: "scale every row to norm 1 first"),
+            ],
             evaluate: { a in
                 let (x, _) = try a.tensor("inputs")
                 return .interval(try NTK.minimumEigenvalue(x, normalize: try a.text("normalize", choices: ["yes", "no"], fallback: "no") == "yes", precision: a.precision))
@@ -358,12 +381,17 @@ extension Catalogue {
             summary: "NTK complexity term (leading term of a bound, remainder not explicit): sqrt(2·yᵀ(H^∞)⁻¹y/n) — never a certified bound on the risk.",
             formula: "sqrt(2·yᵀ(H^∞)⁻¹y / n), labels ±1 (or in [−1, 1])",
             latex: #"\sqrt{\frac{2\,y^\top (H^\infty)^{-1} y}{n}}"#,
-            citation: aroraCitation + "; the theorem's assumptions: width m ≥ poly(n, 1/λ₀, 1/δ, 1/ε), step size O(λ₀/n²), initialization scale κ = O(ελ₀δ/√n), labels in [−1, 1], unit-norm inputs; its remainder O(sqrt(log(n/(λ₀δ))/n)) has no explicit constant",
-            parameters: [tensor("inputs", "the n×d inputs, unit-norm rows"), CatalogueParameter("labels", .tensor, domain: "one label in [−1, 1] per input", summary: "the labels y"), CatalogueParameter("normalize", .text, domain: "\"yes\" or \"no\" (optional; default \"no\")", summary: "scale every row to norm 1 first")],
+            citation: aroraCitation
+                + "; the theorem's assumptions: width m ≥ poly(n, 1/λ₀, 1/δ, 1/ε), step size O(λ₀/n²), initialization scale κ = O(ελ₀δ/√n), labels in [−1, 1], unit-norm inputs; its remainder O(sqrt(log(n/(λ₀δ))/n)) has no explicit constant",
+            parameters: [
+                tensor("inputs", "the n×d inputs, unit-norm rows"), CatalogueParameter("labels", .tensor, domain: "one label in [−1, 1] per input", summary: "the labels y"),
+                CatalogueParameter("normalize", .text, domain: "\"yes\" or \"no\" (optional; default \"no\")", summary: "scale every row to norm 1 first"),
+            ],
             evaluate: { a in
                 let (x, _) = try a.tensor("inputs")
                 let (y, _) = try a.tensor("labels")
-                let v = try NTK.complexityTerm(x, labels: try y.finiteDoubles(), normalize: try a.text("normalize", choices: ["yes", "no"], fallback: "no") == "yes", precision: a.precision)
+                let v = try NTK.complexityTerm(
+                    x, labels: try y.finiteDoubles(), normalize: try a.text("normalize", choices: ["yes", "no"], fallback: "no") == "yes", precision: a.precision)
                 return .noted(v, notes: ["NTK complexity term (leading term of a bound, remainder not explicit) — not a bound on the risk; it spends no δ"])
             }),
     ]
