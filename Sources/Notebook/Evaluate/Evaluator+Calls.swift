@@ -98,6 +98,12 @@ extension Evaluator {
                 }
                 var item = v
                 if let i, case .vector(let items) = v { item = items[i] }
+                if case .string(let word) = item {
+                    // A word where a number may stand ("inf" for an exponent): the entry decides.
+                    values[label] = .text(word)
+                    shown.append("\(label): \"\(word)\"")
+                    continue
+                }
                 guard case .number(let n) = item else {
                     throw EvaluationError("argument '\(label)' of \(entry.name) must be a number, got \(item.typeName)", at: r)
                 }

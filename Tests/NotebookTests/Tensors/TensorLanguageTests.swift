@@ -112,6 +112,16 @@ struct TensorLanguageTests {
         #expect(named.contains("do not chain"), "\(named)")
     }
 
+    @Test("group_norm takes q = \"inf\" as a word; a word where only a number fits is a domain error")
+    func wordArguments() {
+        let folder = Self.data()
+        // m = [[1, 2, 3], [4, 5, 6]]: rows' ℓ1 norms 6 and 15, so μ_1,∞ = 15.
+        let out = Self.output("group_norm(load(\"m.npy\"), 1, \"inf\")", in: folder)
+        #expect(out.contains("= 15") || out.contains("∈ [14.9999999999, 15.0000000001]"), "\(out)")
+        let bad = Self.run("let b = hoeffding_test(risk: \"a\", n: 10, delta: 0.1)", in: folder)
+        #expect(bad.errors.first?.message.contains("expected a number, got a string") == true, "\(bad.errors.map(\.message))")
+    }
+
     @Test("text labels from a CSV column are class indices in sorted order of the names")
     func textLabels() throws {
         let folder = Self.data()
