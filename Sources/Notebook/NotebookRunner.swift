@@ -81,11 +81,9 @@ public enum NotebookRunner {
         let document: NotebookDocument
         do {
             document = try NotebookDocument.parse(bytes, path: path)
-        } catch let e as NotebookDocumentError {
-            report.errors.append(e.diagnostic)
-            return report
         } catch {
-            report.errors.append(Diagnostic("\(error)", at: origin))
+            // `parse` throws only NotebookDocumentError (typed throws).
+            report.errors.append(error.diagnostic)
             return report
         }
         report.document = document

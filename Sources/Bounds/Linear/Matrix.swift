@@ -72,15 +72,26 @@ public struct Matrix: Sendable, Equatable {
     /// self · other in double precision (`cblas_dgemm`); an estimate, not certified.
     public func multiplied(by other: Matrix) -> Matrix {
         precondition(cols == other.rows, "inner dimensions disagree")
-        var c = Matrix(zeros: rows, other.cols)
-        guard rows > 0, other.cols > 0, cols > 0 else { return c }
+        return product(other, transposingOther: false)
+    }
+
+    /// self · otherᵀ in double precision (`cblas_dgemm`), without forming the transpose: for a
+    /// batch of inputs (rows) times a weight matrix stored (out, in). An estimate, not certified.
+    public func multiplied(byTransposeOf other: Matrix) -> Matrix {
+        precondition(cols == other.cols, "inner dimensions disagree")
+        return product(other, transposingOther: true)
+    }
+
+    private func product(_ other: Matrix, transposingOther: Bool) -> Matrix {
+        let n = transposingOther ? other.rows : other.cols
+        var c = Matrix(zeros: rows, n)
+        guard rows > 0, n > 0, cols > 0 else { return c }
         values.withUnsafeBufferPointer { a in
             other.values.withUnsafeBufferPointer { b in
                 c.values.withUnsafeMutableBufferPointer { out in
                     cblas_dgemm(
-                        CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(other.cols), Int32(cols),
-                        1, a.baseAddress, Int32(cols), b.baseAddress, Int32(other.cols), 0, out.baseAddress,
-                        Int32(other.cols))
+                        CblasRowMajor, CblasNoTrans, transposingOther ? CblasTrans : CblasNoTrans, Int32(rows), Int32(n), Int32(cols),
+                        1, a.baseAddress, Int32(cols), b.baseAddress, Int32(other.cols), 0, out.baseAddress, Int32(n))
                 }
             }
         }
@@ -90,21 +101,20 @@ public struct Matrix: Sendable, Equatable {
     /// self · x in double precision (`cblas_dgemv`); an estimate, not certified.
     public func applied(to x: [Double]) -> [Double] {
         precondition(x.count == cols, "vector length differs from the number of columns")
-        var y = [Double](repeating: 0, count: rows)
-        guard rows > 0, cols > 0 else { return y }
-        values.withUnsafeBufferPointer { a in
-            cblas_dgemv(CblasRowMajor, CblasNoTrans, Int32(rows), Int32(cols), 1, a.baseAddress, Int32(cols), x, 1, 0, &y, 1)
-        }
-        return y
+        return vectorProduct(x, transposing: false)
     }
 
     /// selfᵀ · x in double precision (`cblas_dgemv`); an estimate, not certified.
     public func transposeApplied(to x: [Double]) -> [Double] {
         precondition(x.count == rows, "vector length differs from the number of rows")
-        var y = [Double](repeating: 0, count: cols)
+        return vectorProduct(x, transposing: true)
+    }
+
+    private func vectorProduct(_ x: [Double], transposing: Bool) -> [Double] {
+        var y = [Double](repeating: 0, count: transposing ? cols : rows)
         guard rows > 0, cols > 0 else { return y }
         values.withUnsafeBufferPointer { a in
-            cblas_dgemv(CblasRowMajor, CblasTrans, Int32(rows), Int32(cols), 1, a.baseAddress, Int32(cols), x, 1, 0, &y, 1)
+            cblas_dgemv(CblasRowMajor, transposing ? CblasTrans : CblasNoTrans, Int32(rows), Int32(cols), 1, a.baseAddress, Int32(cols), x, 1, 0, &y, 1)
         }
         return y
     }

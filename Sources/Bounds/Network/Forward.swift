@@ -1,5 +1,3 @@
-internal import CLAPACK
-
 /// The forward pass of a fully connected ReLU network, in double precision with a rigorous
 /// bound on its rounding error.
 ///
@@ -13,22 +11,6 @@ internal import CLAPACK
 /// The result: logits and one number, a proven bound on |exact − computed| for every logit.
 public enum Forward {
     static let unit = 0x1p-53
-
-    /// A (n×d, row-major) times Bᵀ (B out×d, row-major): n×out, by `cblas_dgemm`.
-    static func product(_ a: [Double], _ b: [Double], _ n: Int, _ d: Int, _ out: Int) -> [Double] {
-        var c = [Double](repeating: 0, count: n * out)
-        guard n > 0, d > 0, out > 0 else { return c }
-        a.withUnsafeBufferPointer { pa in
-            b.withUnsafeBufferPointer { pb in
-                c.withUnsafeMutableBufferPointer { pc in
-                    cblas_dgemm(
-                        CblasRowMajor, CblasNoTrans, CblasTrans, Int32(n), Int32(out), Int32(d),
-                        1, pa.baseAddress, Int32(d), pb.baseAddress, Int32(d), 0, pc.baseAddress, Int32(out))
-                }
-            }
-        }
-        return c
-    }
 
     public static func logits(_ net: Network, _ inputs: Tensor, inputError: Double = 0) throws -> (Tensor, Double) {
         guard inputs.rank == 2 else {
@@ -60,8 +42,10 @@ public enum Forward {
                 rowAbs[r] = s
             }
             // Z = X·Wᵀ and, for the bound, M = |X|·|W|ᵀ, both by BLAS (n×d times d×out).
-            var y = product(x, w, n, d, out)
-            let magnitude = product(x.map(Swift.abs), w.map(Swift.abs), n, d, out)
+            let weights = Matrix(rows: out, cols: d, values: w)
+            var y = Matrix(rows: n, cols: d, values: x).multiplied(byTransposeOf: weights).values
+            let magnitude = Matrix(rows: n, cols: d, values: x.map(Swift.abs))
+                .multiplied(byTransposeOf: Matrix(rows: out, cols: d, values: w.map(Swift.abs))).values
             var next = 0.0
             let last = index == net.layers.count - 1
             for i in 0..<n {
