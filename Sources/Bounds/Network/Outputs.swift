@@ -6,6 +6,49 @@
 /// TwoSum). Counts that decide `margin ≤ γ` are exact; a margin within rounding of γ is counted
 /// as at risk and reported, so a `margin_risk` is never understated.
 public enum Outputs {
+    /// Logits checked against their labels, with every example's margin: what `margins`,
+    /// `error_rate`, `margin_risk`, the default γ of `jiang_measures` and the a posteriori bounds
+    /// all start from.
+    public struct Scored: Sendable {
+        /// The logits, row-major n×k.
+        public let scores: [Double]
+        public let rows: Int
+        public let classes: Int
+        public let labels: [Int]
+        /// f_y − max_{j≠y} f_j per example, rounded to nearest.
+        public let margins: [Double]
+        /// A proven bound on |exact margin − margins[i]| for every i: twice the logits' own error
+        /// bound (two logits enter a margin) plus the exact rounding of the difference.
+        public let marginError: Double
+        /// The logits' elementwise error bound (0 for logits read from a file).
+        public let logitsError: Double
+
+        public init(logits: Tensor, error: Double, labels: Tensor) throws {
+            scores = try checkLogits(logits)
+            (rows, classes) = (logits.shape[0], logits.shape[1])
+            guard rows > 0 else { throw NetworkError("the logits have no rows") }
+            guard labels.rank == 1 else { throw NetworkError("labels must be one-dimensional, got shape \(Network.shape(labels))") }
+            self.labels = try Outputs.labels(try labels.finiteDoubles(), classes: classes, rows: rows)
+            let (values, e) = Outputs.margins(scores, rows: rows, classes: classes, labels: self.labels)
+            margins = values
+            marginError = error > 0 ? (2 * error + e).nextUp.nextUp : e
+            logitsError = error
+        }
+
+        /// The fraction of examples with margin ≤ γ for γ in `margin`, or, for `margin` nil, with
+        /// argmax ≠ label (ties count): exact for exact logits; for computed ones an example
+        /// counts unless it is proven safe, so the fraction is an upper bound.
+        public func fractionAtRisk(margin: Interval?) throws -> Rational {
+            if margin == nil && logitsError == 0 {
+                return try Rational(errorCount(scores, rows: rows, classes: classes, labels: labels)) / Rational(rows)
+            }
+            let lower = margin?.lower.double(.down) ?? 0
+            let upper = margin?.upper.double(.up) ?? 0
+            let (count, _) = marginCount(margins: margins, error: marginError, lower: lower, upper: upper)
+            return try Rational(count) / Rational(rows)
+        }
+    }
+
     /// Class indices, checked: whole numbers in 0..<classes, as many as the logits have rows.
     public static func labels(_ values: [Double], classes: Int, rows: Int, what: String = "labels") throws -> [Int] {
         guard values.count == rows else {

@@ -42,27 +42,20 @@ public enum Posterior {
         return cost + Interval(indices.count, precision: p) * normalizer
     }
 
-    /// The training data as a bound sees it: n, ‖X‖_F, the fraction with margin ≤ γ'.
+    /// The training data as a bound sees it: n, ‖X‖_F, the fraction with margin ≤ γ' (an upper
+    /// bound for the computed logits).
     struct Sample {
         let n: Int
         let inputsFrobenius: Interval
         let marginRisk: Rational
-        let undecided: Int
     }
 
-    static func sample(_ net: Network, _ original: Network, inputs: Tensor, folded: Tensor, labels: Tensor, margin: Interval, _ p: Precision) throws -> Sample {
+    static func sample(_ original: Network, inputs: Tensor, folded: Tensor, labels: Tensor, margin: Interval, _ p: Precision) throws -> Sample {
         let (logits, error) = try Forward.logits(original, inputs)
-        let n = logits.shape[0]
-        let k = logits.shape[1]
-        guard labels.rank == 1 else { throw NetworkError("labels must be one-dimensional, got shape \(Network.shape(labels))") }
-        let y = try Outputs.labels(try labels.finiteDoubles(), classes: k, rows: n)
-        let f = try logits.finiteDoubles()
-        let (values, e) = Outputs.margins(f, rows: n, classes: k, labels: y)
-        let bound = error > 0 ? (2 * error + e).nextUp.nextUp : e
-        let (count, undecided) = Outputs.marginCount(margins: values, error: bound, lower: margin.lower.double(.down), upper: margin.upper.double(.up))
+        let scored = try Outputs.Scored(logits: logits, error: error, labels: labels)
         return Sample(
-            n: n, inputsFrobenius: try Norms.frobenius(folded, precision: p),
-            marginRisk: try Rational(count) / Rational(n), undecided: undecided)
+            n: scored.rows, inputsFrobenius: try Norms.frobenius(folded, precision: p),
+            marginRisk: try scored.fractionAtRisk(margin: margin))
     }
 
     /// 3·sqrt((ln(2/δ) + cost)/(2n)).
@@ -100,7 +93,7 @@ public enum Posterior {
         }
         let complexity = product * (try complexitySum.power(try Interval(3, precision: p) / Interval(2, precision: p)))
         let (g, gamma) = try marginGrid(margin, p)
-        let data = try sample(net, original, inputs: inputs, folded: x, labels: labels, margin: gamma, p)
+        let data = try sample(original, inputs: inputs, folded: x, labels: labels, margin: gamma, p)
         let cost = try gridCost(t + u + [g], p)
         let n = Interval(data.n, precision: p)
         let width = net.layers.map(\.outputs).reduce(net.inputs, Swift.max)
@@ -132,7 +125,7 @@ public enum Posterior {
         }
         let product = try (Interval(t.reduce(0, +), precision: p) / Interval(L, precision: p)).exp()
         let (g, gamma) = try marginGrid(margin, p)
-        let data = try sample(net, original, inputs: inputs, folded: x, labels: labels, margin: gamma, p)
+        let data = try sample(original, inputs: inputs, folded: x, labels: labels, margin: gamma, p)
         let cost = try gridCost(t + [g], p)
         let n = Interval(data.n, precision: p)
         let classes = net.outputs

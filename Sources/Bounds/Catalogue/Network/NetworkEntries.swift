@@ -29,11 +29,8 @@ extension Catalogue {
     /// The margin argument, or the 10th percentile of the training margins (Jiang et al.).
     static func margin(_ a: Arguments, logits: Tensor, labels: Tensor) throws -> Interval {
         if a.has("margin") { return try a.nonNegative("margin", strict: true) }
-        let f = try Outputs.checkLogits(logits)
-        let n = logits.shape[0]
-        let k = logits.shape[1]
-        let y = try Outputs.labels(try labels.finiteDoubles(), classes: k, rows: n)
-        let (values, error) = Outputs.margins(f, rows: n, classes: k, labels: y)
+        let scored = try Outputs.Scored(logits: logits, error: 0, labels: labels)
+        let (values, error) = (scored.margins, scored.marginError)
         let x = try Outputs.percentile(values, q: Rational(10))
         let c = Interval(point: BigFloat(x), precision: a.precision)
         guard error > 0 else { return c }
@@ -140,13 +137,8 @@ extension Catalogue {
             parameters: [logitsParameter, labelsParameter],
             evaluate: { a in
                 let (logits, error) = try a.tensor("logits")
-                let (labels, _) = try a.tensor("labels")
-                let f = try Outputs.checkLogits(logits)
-                let (n, k) = (logits.shape[0], logits.shape[1])
-                let y = try Outputs.labels(try labels.finiteDoubles(), classes: k, rows: n)
-                let (values, e) = Outputs.margins(f, rows: n, classes: k, labels: y)
-                let bound = error > 0 ? (2 * error + e).nextUp.nextUp : e
-                return .tensor(Tensor(shape: [n], values: values, name: "margins"), error: bound)
+                let scored = try Outputs.Scored(logits: logits, error: error, labels: try a.tensor("labels").0)
+                return .tensor(Tensor(shape: [scored.rows], values: scored.margins, name: "margins"), error: scored.marginError)
             }),
         CatalogueEntry(
             name: "error_rate", family: .networkOutputs,
@@ -193,20 +185,7 @@ extension Catalogue {
     /// bound for computed ones.
     static func marginFraction(_ a: Arguments, margin: Interval?) throws -> Rational {
         let (logits, error) = try a.tensor("logits")
-        let (labels, _) = try a.tensor("labels")
-        let f = try Outputs.checkLogits(logits)
-        let (n, k) = (logits.shape[0], logits.shape[1])
-        guard n > 0 else { throw NetworkError("the logits have no rows") }
-        let y = try Outputs.labels(try labels.finiteDoubles(), classes: k, rows: n)
-        if margin == nil && error == 0 {
-            return try Rational(Outputs.errorCount(f, rows: n, classes: k, labels: y)) / Rational(n)
-        }
-        let (values, e) = Outputs.margins(f, rows: n, classes: k, labels: y)
-        let bound = error > 0 ? (2 * error + e).nextUp.nextUp : e
-        let lower = margin?.lower.double(.down) ?? 0
-        let upper = margin?.upper.double(.up) ?? 0
-        let (count, _) = Outputs.marginCount(margins: values, error: bound, lower: lower, upper: upper)
-        return try Rational(count) / Rational(n)
+        return try Outputs.Scored(logits: logits, error: error, labels: try a.tensor("labels").0).fractionAtRisk(margin: margin)
     }
 
     static let posteriorParameters: [CatalogueParameter] = [
