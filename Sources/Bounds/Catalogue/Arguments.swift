@@ -130,7 +130,7 @@ extension Arguments {
         case .vector(let items):
             var doubles: [Double] = []
             for item in items {
-                guard case .exact(let q) = item, let d = Arguments.exactDouble(q) else {
+                guard case .exact(let q) = item, let d = q.exactDouble else {
                     throw BoundsError.domain(function: entry, parameter: name, requirement: "a tensor, or a vector of exact numbers", value: "a vector with an inexact element")
                 }
                 doubles.append(d)
@@ -205,10 +205,8 @@ extension Arguments {
         return s
     }
 
-    /// The double equal to `q`, if there is one.
-    static func exactDouble(_ q: Rational) -> Double? {
-        let d = BigFloat(q, precision: Precision.standard, rounding: .nearest).double(.nearest)
-        guard d.isFinite, let back = Rational(exactly: d), back == q else { return nil }
-        return d
+    /// A yes/no option (`normalize: true` in a notebook arrives as "yes"), "no" when absent.
+    public func flag(_ name: String) throws -> Bool {
+        try text(name, choices: ["yes", "no"], fallback: "no") == "yes"
     }
 }

@@ -96,7 +96,7 @@ struct SafetensorsHeader {
         guard offsets.count == 2 else { throw malformed(offsetsValue, "the data_offsets of tensor '\(name)' must be two integers [begin, end]") }
         let (begin, end) = (offsets[0], offsets[1])
         guard end >= begin else { throw malformed(offsetsValue, "the data_offsets [\(begin), \(end)] of tensor '\(name)' end before they begin") }
-        let shapeText = "[" + shape.map(String.init).joined(separator: ", ") + "]"
+        let shapeText = Tensor.shapeText(shape)
         guard let count = Tensor.checkedCount(shape), case let (bytes, false) = count.multipliedReportingOverflow(by: dtype.size) else {
             throw malformed(shapeValue, "the shape \(shapeText) of tensor '\(name)' has more elements than can be addressed")
         }

@@ -76,8 +76,8 @@ public final class TensorStorage: @unchecked Sendable {
 
 /// A dense n-dimensional array read from a file or computed: a view of `storage` with a shape,
 /// an element type, a byte order and a memory order. Values are read exactly: every element
-/// of every dtype is exactly a `Double`, except 64-bit integers beyond 2⁵³, which `exactDouble`
-/// reports.
+/// of every dtype is exactly a `Double`, except 64-bit integers beyond 2⁵³, which are rounded to
+/// nearest.
 public struct Tensor: Sendable {
     public enum ByteOrder: Sendable { case little, big }
     public enum MemoryOrder: Sendable { case c, fortran }
@@ -158,7 +158,7 @@ public struct Tensor: Sendable {
     }
 
     /// The element at C-order flat `index`, exactly (64-bit integers beyond 2⁵³ are rounded to
-    /// nearest; `exactDouble` says when that happens).
+    /// nearest).
     public func double(at index: Int) -> Double {
         rawDouble(storageIndex(index))
     }
@@ -260,9 +260,15 @@ public struct Tensor: Sendable {
             kind: .malformed("tensor '\(name)' has \(what) at index \(where_.isEmpty ? "()" : where_), where a finite number is needed"))
     }
 
+    /// A shape as messages write it: `[256, 784]`, `[]` for a 0-d tensor.
+    public static func shapeText(_ shape: [Int]) -> String { "[" + shape.map(String.init).joined(separator: ", ") + "]" }
+
+    /// This tensor's shape as messages write it.
+    public var shapeText: String { Tensor.shapeText(shape) }
+
     /// A short description: `fc1.weight: float32 [256, 784]`.
     public var summary: String {
-        "\(name.isEmpty ? "tensor" : name): \(dtype.name) [\(shape.map(String.init).joined(separator: ", "))]"
+        "\(name.isEmpty ? "tensor" : name): \(dtype.name) \(shapeText)"
     }
 }
 

@@ -14,7 +14,7 @@ public enum Forward {
 
     public static func logits(_ net: Network, _ inputs: Tensor, inputError: Double = 0) throws -> (Tensor, Double) {
         guard inputs.rank == 2 else {
-            throw NetworkError("inputs must be an n×d matrix (one row per example), got shape \(Network.shape(inputs))")
+            throw NetworkError("inputs must be an n×d matrix (one row per example), got shape \(inputs.shapeText)")
         }
         guard inputs.shape[1] == net.inputs else {
             throw NetworkError("the inputs have \(inputs.shape[1]) columns but the first layer '\(net.layers[0].name)' takes \(net.inputs) inputs")

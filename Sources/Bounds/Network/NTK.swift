@@ -19,10 +19,10 @@ public enum NTK {
     }
 
     public static func gram(_ inputs: Tensor, normalize: Bool, precision p: Precision) throws -> Gram {
-        guard inputs.rank == 2 else { throw NetworkError("ntk_gram takes an n×d matrix of inputs, got shape \(Network.shape(inputs))") }
+        guard inputs.rank == 2 else { throw NetworkError("ntk_gram takes an n×d matrix of inputs, got shape \(inputs.shapeText)") }
         let n = inputs.shape[0]
         let d = inputs.shape[1]
-        guard n >= 1, d >= 1 else { throw NetworkError("ntk_gram needs at least one input of dimension ≥ 1, got shape \(Network.shape(inputs))") }
+        guard n >= 1, d >= 1 else { throw NetworkError("ntk_gram needs at least one input of dimension ≥ 1, got shape \(inputs.shapeText)") }
         guard n <= 20_000 else { throw NetworkError("ntk_gram of \(n) inputs would need an \(n)×\(n) matrix; the limit is 20000") }
         let x = try inputs.finiteDoubles()
         let wp = Precision(unchecked: Swift.max(64, Swift.min(p.bits, 128)))

@@ -29,21 +29,21 @@ public struct Network: Sendable {
             case 2: break
             case 3, 4, 5:
                 throw NetworkError(
-                    "'\(w.name)' has shape \(Network.shape(w)): a convolution kernel, not a fully connected layer; convolutional layers are out of scope (CATALOGUE.md §6: their spectral norm is not that of the reshaped kernel)"
+                    "'\(w.name)' has shape \(w.shapeText): a convolution kernel, not a fully connected layer; convolutional layers are out of scope (CATALOGUE.md §6: their spectral norm is not that of the reshaped kernel)"
                 )
             default:
-                throw NetworkError("'\(w.name)' has shape \(Network.shape(w)): a fully connected layer's weight is a 2-d (out, in) matrix")
+                throw NetworkError("'\(w.name)' has shape \(w.shapeText): a fully connected layer's weight is a 2-d (out, in) matrix")
             }
             guard w.dtype != .bool else {
                 throw NetworkError("'\(w.name)' holds \(w.dtype.name) values, not weights")
             }
             if let b = layer.bias, b.shape != [w.shape[0]] {
-                throw NetworkError("the bias '\(b.name)' has shape \(Network.shape(b)); layer '\(layer.name)' has \(w.shape[0]) outputs, so it needs shape [\(w.shape[0])]")
+                throw NetworkError("the bias '\(b.name)' has shape \(b.shapeText); layer '\(layer.name)' has \(w.shape[0]) outputs, so it needs shape [\(w.shape[0])]")
             }
         }
         for (a, b) in zip(layers, layers.dropFirst()) where b.inputs != a.outputs {
             throw NetworkError(
-                "layers '\(a.name)' \(Network.shape(a.weight)) and '\(b.name)' \(Network.shape(b.weight)) do not chain: '\(b.name)' takes \(b.inputs) inputs but '\(a.name)' gives \(a.outputs) outputs (weights are (out, in), as PyTorch stores them)"
+                "layers '\(a.name)' \(a.weight.shapeText) and '\(b.name)' \(b.weight.shapeText) do not chain: '\(b.name)' takes \(b.inputs) inputs but '\(a.name)' gives \(a.outputs) outputs (weights are (out, in), as PyTorch stores them)"
             )
         }
         self.layers = layers
@@ -89,7 +89,7 @@ public struct Network: Sendable {
         guard !sorted.isEmpty else { throw NetworkError("\(file.file) holds no tensors") }
         if let odd = sorted.first(where: { $0.rank != 2 }) {
             throw NetworkError(
-                "\(file.file): '\(odd.name)' has shape \(shape(odd)); without names, every tensor must be a 2-d weight — name the layers, like layers(m, [\"w1\", \"w2\"])")
+                "\(file.file): '\(odd.name)' has shape \(odd.shapeText); without names, every tensor must be a 2-d weight — name the layers, like layers(m, [\"w1\", \"w2\"])")
         }
         return try Network(layers: sorted.map { Layer(name: $0.name, weight: $0, bias: nil) })
     }
@@ -124,7 +124,6 @@ public struct Network: Sendable {
         return x.count < y.count
     }
 
-    static func shape(_ t: Tensor) -> String { "[" + t.shape.map(String.init).joined(separator: ", ") + "]" }
     static func list(_ names: [String]) -> String {
         let shown = names.prefix(12).map { "'\($0)'" }.joined(separator: ", ")
         return names.count > 12 ? shown + ", …" : shown

@@ -19,7 +19,7 @@ public enum NetworkNorms {
 
     /// ‖W‖σ, the largest singular value, of a 2-d tensor.
     public static func spectral(_ w: Tensor, error: Double = 0, precision p: Precision) throws -> Interval {
-        guard w.rank == 2 else { throw NetworkError("spectral_norm takes a 2-d matrix, got shape \(Network.shape(w))") }
+        guard w.rank == 2 else { throw NetworkError("spectral_norm takes a 2-d matrix, got shape \(w.shapeText)") }
         let x = try SpectralNorm.enclosure(of: w, precision: p)
         guard error > 0 else { return x }
         return widened(x, by: point(error, p) * (try Interval(w.count, precision: p).sqrt()), p)
@@ -49,9 +49,9 @@ public enum NetworkNorms {
 
     /// Σ over rows of ‖(W − M)_r‖₂.
     public static func norm21(_ w: Tensor, error: Double = 0, reference: Tensor? = nil, referenceError: Double = 0, precision p: Precision) throws -> Interval {
-        guard w.rank == 2 else { throw NetworkError("norm_2_1 takes a 2-d (out, in) matrix, got shape \(Network.shape(w))") }
+        guard w.rank == 2 else { throw NetworkError("norm_2_1 takes a 2-d (out, in) matrix, got shape \(w.shapeText)") }
         if let m = reference, m.shape != w.shape {
-            throw NetworkError("norm_2_1: the reference has shape \(Network.shape(m)) but the matrix has shape \(Network.shape(w))")
+            throw NetworkError("norm_2_1: the reference has shape \(m.shapeText) but the matrix has shape \(w.shapeText)")
         }
         let x = try Norms.norm21(w, reference: reference, precision: p)
         let e = error + referenceError
@@ -62,7 +62,7 @@ public enum NetworkNorms {
 
     /// μ_p,q(W) = (Σ_rows (Σ_cols |w|^p)^(q/p))^(1/q).
     public static func group(_ w: Tensor, p: NormExponent, q: NormExponent, error: Double = 0, precision: Precision) throws -> Interval {
-        guard w.rank == 2 else { throw NetworkError("group_norm takes a 2-d (out, in) matrix, got shape \(Network.shape(w))") }
+        guard w.rank == 2 else { throw NetworkError("group_norm takes a 2-d (out, in) matrix, got shape \(w.shapeText)") }
         let x = try Norms.groupNorm(w, p: p, q: q, precision: precision)
         guard error > 0 else { return x }
         func factor(_ count: Int, _ e: NormExponent) throws -> Interval {
@@ -80,7 +80,7 @@ public enum NetworkNorms {
     /// similar magnitude.
     public static func difference(_ w: Tensor, _ w0: Tensor) throws -> (Tensor, Double) {
         guard w.shape == w0.shape else {
-            throw NetworkError("'\(w.name)' has shape \(Network.shape(w)) but its initial value '\(w0.name)' has shape \(Network.shape(w0))")
+            throw NetworkError("'\(w.name)' has shape \(w.shapeText) but its initial value '\(w0.name)' has shape \(w0.shapeText)")
         }
         let a = try w.finiteDoubles()
         let b = try w0.finiteDoubles()
@@ -165,7 +165,7 @@ public enum NetworkNorms {
             throw NetworkError("the network has \(net.depth) layers but its reference (initial) network has \(reference.depth)")
         }
         for (a, b) in zip(net.layers, reference.layers) where a.weight.shape != b.weight.shape {
-            throw NetworkError("layer '\(a.name)' has shape \(Network.shape(a.weight)) but the reference layer '\(b.name)' has shape \(Network.shape(b.weight))")
+            throw NetworkError("layer '\(a.name)' has shape \(a.weight.shapeText) but the reference layer '\(b.name)' has shape \(b.weight.shapeText)")
         }
     }
 }

@@ -27,7 +27,7 @@ public enum Outputs {
             scores = try checkLogits(logits)
             (rows, classes) = (logits.shape[0], logits.shape[1])
             guard rows > 0 else { throw NetworkError("the logits have no rows") }
-            guard labels.rank == 1 else { throw NetworkError("labels must be one-dimensional, got shape \(Network.shape(labels))") }
+            guard labels.rank == 1 else { throw NetworkError("labels must be one-dimensional, got shape \(labels.shapeText)") }
             self.labels = try Outputs.labels(try labels.finiteDoubles(), classes: classes, rows: rows)
             let (values, e) = Outputs.margins(scores, rows: rows, classes: classes, labels: self.labels)
             margins = values
@@ -65,7 +65,7 @@ public enum Outputs {
     /// The (rows, classes) of a logits tensor, which must be a finite n×k matrix with k ≥ 2.
     public static func checkLogits(_ logits: Tensor) throws -> [Double] {
         guard logits.rank == 2 else {
-            throw NetworkError("logits must be an n×k matrix (one row per example, one column per class), got shape \(Network.shape(logits))")
+            throw NetworkError("logits must be an n×k matrix (one row per example, one column per class), got shape \(logits.shapeText)")
         }
         guard logits.shape[1] >= 2 else { throw NetworkError("logits need at least 2 classes (columns), got \(logits.shape[1])") }
         do { return try logits.finiteDoubles() } catch let e as DataError { throw NetworkError(e.description) }

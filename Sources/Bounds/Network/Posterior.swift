@@ -150,7 +150,7 @@ public enum Posterior {
 public enum Folding {
     public static func fold(_ net: Network, inputs: Tensor) throws -> (Network, Tensor, String?) {
         guard net.hasBiases else { return (net, inputs, nil) }
-        guard inputs.rank == 2 else { throw NetworkError("inputs must be an n×d matrix, got shape \(Network.shape(inputs))") }
+        guard inputs.rank == 2 else { throw NetworkError("inputs must be an n×d matrix, got shape \(inputs.shapeText)") }
         var layers: [Network.Layer] = []
         for (index, layer) in net.layers.enumerated() {
             let w = try layer.weight.finiteDoubles()

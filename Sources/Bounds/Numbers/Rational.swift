@@ -55,6 +55,13 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         self = Rational.make { __gmpq_set_d($0, value) }
     }
 
+    /// The `Double` equal to this rational, if there is one (1/2 has one, 1/10 has none).
+    public var exactDouble: Double? {
+        let d = BigFloat(self, precision: Precision.standard, rounding: .nearest).double(.nearest)
+        guard d.isFinite, let back = Rational(exactly: d), back == self else { return nil }
+        return d
+    }
+
     public var numerator: BigInteger { BigInteger.make { __gmpz_set($0, bb_mpq_num_c(box.pointer)) } }
     public var denominator: BigInteger { BigInteger.make { __gmpz_set($0, bb_mpq_den_c(box.pointer)) } }
 

@@ -107,7 +107,7 @@ extension Evaluator {
                 guard case .number(let n) = item else {
                     throw EvaluationError("argument '\(label)' of \(entry.name) must be a number, got \(item.typeName)", at: r)
                 }
-                values[label] = n.exactValue.map { .exact($0) } ?? .enclosure(n.interval(ctx.precision))
+                values[label] = n.argument(ctx.precision)
                 certificates.formUnion(n.certificates)
                 if label == "delta" { delta = n }
                 shown.append("\(label): \(Format.number(n, ctx.precision))")
@@ -242,7 +242,7 @@ extension Evaluator {
                     guard case .number(let n) = item else {
                         throw EvaluationError("argument '\(label)' of \(function) must be a vector of numbers, got an element that is \(item.typeName)", at: range)
                     }
-                    return n.exactValue.map { .exact($0) } ?? .enclosure(n.interval(p))
+                    return n.argument(p)
                 })
         }
         switch (kind, v) {
@@ -279,7 +279,7 @@ extension Evaluator {
     /// A short description of a non-number argument, for the ledger and `explain`.
     static func brief(_ v: Value) -> String {
         switch v {
-        case .tensor(let t): return "tensor \(t.tensor.name.isEmpty ? "" : t.tensor.name + " ")[\(t.tensor.shape.map(String.init).joined(separator: ", "))]"
+        case .tensor(let t): return "tensor \(t.tensor.name.isEmpty ? "" : t.tensor.name + " ")\(t.tensor.shapeText)"
         case .network(let n): return "network \(n.layers.map(\.name).joined(separator: "→"))"
         case .model(let m): return "model \(m.file)"
         case .string(let s): return "\"\(s)\""
@@ -319,7 +319,7 @@ extension Evaluator {
             return .vector(
                 try items.map { item in
                     guard case .number(let n) = item else { throw EvaluationError("granulated_tau's \(label) must hold numbers", at: r) }
-                    return n.exactValue.map { .exact($0) } ?? .enclosure(n.interval(ctx.precision))
+                    return n.argument(ctx.precision)
                 })
         }
         var values: [String: ArgumentValue] = [:]
@@ -339,7 +339,7 @@ extension Evaluator {
                     .vector(
                         cells.map { cell in
                             switch cell {
-                            case .number(let n): return n.exactValue.map { .exact($0) } ?? .enclosure(n.interval(ctx.precision))
+                            case .number(let n): return n.argument(ctx.precision)
                             case .string(let s): return .text(s)
                             default: return .text(Format.value(cell, ctx.precision))
                             }

@@ -40,7 +40,7 @@ extension Evaluator {
             let shape = t.tensor.shape
             guard items.count <= shape.count else {
                 throw EvaluationError(
-                    "\(items.count) subscripts for a tensor of \(shape.count) dimension\(shape.count == 1 ? "" : "s") (shape \(TensorArithmetic.show(shape)))", at: indexRange)
+                    "\(items.count) subscripts for a tensor of \(shape.count) dimension\(shape.count == 1 ? "" : "s") (shape \(Tensor.shapeText(shape)))", at: indexRange)
             }
             var picks: [Pick] = []
             for (k, item) in items.enumerated() {

@@ -19,7 +19,7 @@ enum TensorArithmetic {
 
     /// A number as a double and a bound on its distance from the exact value.
     static func scalar(_ n: Number, _ range: SourceRange, _ p: Precision) throws -> (Double, Double) {
-        if let q = n.exactValue, let d = exactDouble(q) { return (d, 0) }
+        if let d = n.exactValue?.exactDouble { return (d, 0) }
         let x = n.interval(p)
         let low = x.lower.double(.down)
         let high = x.upper.double(.up)
@@ -28,12 +28,6 @@ enum TensorArithmetic {
         }
         let c = x.lower.double(.nearest)
         return (c, up(Swift.max(c - low, high - c)))
-    }
-
-    static func exactDouble(_ q: Rational) -> Double? {
-        let d = BigFloat(q, precision: Precision.standard, rounding: .nearest).double(.nearest)
-        guard d.isFinite, let back = Rational(exactly: d), back == q else { return nil }
-        return d
     }
 
     @inline(__always) static func up(_ x: Double) -> Double { x == 0 ? 0 : x.nextUp }
@@ -63,7 +57,7 @@ enum TensorArithmetic {
         if case .tensor(let s) = x { shape = s.tensor.shape }
         if case .tensor(let t) = y {
             if case .tensor(let s) = x, s.tensor.shape != t.tensor.shape {
-                throw EvaluationError("tensors of shapes \(show(s.tensor.shape)) and \(show(t.tensor.shape)) cannot be combined elementwise; they need the same shape", at: range)
+                throw EvaluationError("tensors of shapes \(s.tensor.shapeText) and \(t.tensor.shapeText) cannot be combined elementwise; they need the same shape", at: range)
             }
             shape = t.tensor.shape
         }
@@ -147,5 +141,4 @@ enum TensorArithmetic {
         return .tensor(TensorValue(Tensor(shape: shape, values: values), error: bound))
     }
 
-    static func show(_ shape: [Int]) -> String { "[" + shape.map(String.init).joined(separator: ", ") + "]" }
 }

@@ -38,6 +38,11 @@ public struct Number: Sendable {
         return nil
     }
 
+    /// The number as a catalogue argument: exact, or its enclosure at precision p.
+    public func argument(_ p: Precision) -> ArgumentValue {
+        exactValue.map { .exact($0) } ?? .enclosure(interval(p))
+    }
+
     /// The number without its certificates (`value(b)`).
     public var stripped: Number { Number(magnitude) }
 }

@@ -6,7 +6,7 @@ import Foundation
 enum TensorText {
     static func tensor(_ v: TensorValue) -> String {
         let t = v.tensor
-        let shape = "[" + t.shape.map(String.init).joined(separator: ", ") + "]"
+        let shape = t.shapeText
         let head = "tensor\(t.name.isEmpty ? "" : " " + t.name): \(t.dtype.name) \(shape)"
         guard t.count > 0 else { return head + ", empty" }
         var low = Double.infinity
@@ -32,7 +32,7 @@ enum TensorText {
     }
 
     static func model(_ m: TensorFile) -> String {
-        let shown = m.tensors.prefix(8).map { t in "\(t.name) \(t.dtype.name) [\(t.shape.map(String.init).joined(separator: ", "))]" }
+        let shown = m.tensors.prefix(8).map { t in "\(t.name) \(t.dtype.name) \(t.shapeText)" }
         let more = m.tensors.count > 8 ? ", …" : ""
         return "model \(m.file): \(m.tensors.count) tensor\(m.tensors.count == 1 ? "" : "s") (\(shown.joined(separator: ", "))\(more))"
     }

@@ -258,8 +258,8 @@ extension Catalogue {
                 let (logits, _) = try a.tensor("logits")
                 let (labels, _) = try a.tensor("labels")
                 let gamma = try margin(a, logits: logits, labels: labels)
-                let normalized = try a.text("normalized", choices: ["yes", "no"], fallback: "no") == "yes"
-                guard logits.rank == 2 else { throw NetworkError("logits must be an n×k matrix, got shape \(Network.shape(logits))") }
+                let normalized = try a.flag("normalized")
+                guard logits.rank == 2 else { throw NetworkError("logits must be an n×k matrix, got shape \(logits.shapeText)") }
                 return .row(
                     try Measures.jiang(
                         try a.network("net"), initial: try a.network("init"), margin: gamma, examples: logits.shape[0], normalized: normalized, precision: a.precision))
@@ -339,7 +339,7 @@ extension Catalogue {
             ],
             evaluate: { a in
                 let (x, _) = try a.tensor("inputs")
-                let g = try NTK.gram(x, normalize: try a.text("normalize", choices: ["yes", "no"], fallback: "no") == "yes", precision: a.precision)
+                let g = try NTK.gram(x, normalize: try a.flag("normalize"), precision: a.precision)
                 return .tensor(Tensor(shape: [g.matrix.rows, g.matrix.cols], values: g.matrix.values, name: "H∞"), error: g.error)
             }),
         CatalogueEntry(
@@ -353,7 +353,7 @@ extension Catalogue {
             ],
             evaluate: { a in
                 let (x, _) = try a.tensor("inputs")
-                return .interval(try NTK.minimumEigenvalue(x, normalize: try a.text("normalize", choices: ["yes", "no"], fallback: "no") == "yes", precision: a.precision))
+                return .interval(try NTK.minimumEigenvalue(x, normalize: try a.flag("normalize"), precision: a.precision))
             }),
         CatalogueEntry(
             name: "arora_ntk", family: .ntk,
@@ -370,7 +370,7 @@ extension Catalogue {
                 let (x, _) = try a.tensor("inputs")
                 let (y, _) = try a.tensor("labels")
                 let v = try NTK.complexityTerm(
-                    x, labels: try y.finiteDoubles(), normalize: try a.text("normalize", choices: ["yes", "no"], fallback: "no") == "yes", precision: a.precision)
+                    x, labels: try y.finiteDoubles(), normalize: try a.flag("normalize"), precision: a.precision)
                 return .noted(v, notes: ["NTK complexity term (leading term of a bound, remainder not explicit) — not a bound on the risk; it spends no δ"])
             }),
     ]
