@@ -62,6 +62,17 @@ struct MeasureTests {
         return row
     }
 
+    @Test("the default γ of computed logits carries their error bound: 1/γ² is an enclosure, not a point")
+    func defaultMarginOfComputedLogits() throws {
+        let exact = try Self.row([:])
+        let computed = try Self.row(["logits": .tensor(K.matrix(Self.logits), error: 1e-3)])
+        let e = try #require(exact.first { $0.0 == "inverse_margin" }?.1)
+        let c = try #require(computed.first { $0.0 == "inverse_margin" }?.1)
+        #expect(e.isPoint, "\(e)")
+        // γ ∈ 1/2 ± 2·10⁻³, so 1/γ² ∈ [3.97, 4.03] and contains the exact 4.
+        #expect(c.lower.double(.down) < 3.99 && c.upper.double(.up) > 4.01 && c.contains(Rational(4)), "\(c)")
+    }
+
     @Test("every measure of the hand case, margin 1/2 given", arguments: [false, true])
     func handValues(_ byDefault: Bool) throws {
         // byDefault: no margin argument, so γ is the 10th percentile of the margins (2, 2, 1/2, 1), i.e. 1/2.

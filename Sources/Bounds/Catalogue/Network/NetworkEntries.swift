@@ -27,9 +27,9 @@ extension Catalogue {
     }
 
     /// The margin argument, or the 10th percentile of the training margins (Jiang et al.).
-    static func margin(_ a: Arguments, logits: Tensor, labels: Tensor) throws -> Interval {
+    static func margin(_ a: Arguments, logits: Tensor, error logitsError: Double, labels: Tensor) throws -> Interval {
         if a.has("margin") { return try a.nonNegative("margin", strict: true) }
-        let scored = try Outputs.Scored(logits: logits, error: 0, labels: labels)
+        let scored = try Outputs.Scored(logits: logits, error: logitsError, labels: labels)
         let (values, error) = (scored.margins, scored.marginError)
         let x = try Outputs.percentile(values, q: Rational(10))
         let c = Interval(point: BigFloat(x), precision: a.precision)
@@ -255,9 +255,9 @@ extension Catalogue {
                 CatalogueParameter("normalized", .text, domain: "\"yes\" or \"no\" (optional; default \"no\")", summary: "bound-style normalization: sqrt(μ/m), (ℓ − ln m)/2"),
             ],
             evaluate: { a in
-                let (logits, _) = try a.tensor("logits")
+                let (logits, logitsError) = try a.tensor("logits")
                 let (labels, _) = try a.tensor("labels")
-                let gamma = try margin(a, logits: logits, labels: labels)
+                let gamma = try margin(a, logits: logits, error: logitsError, labels: labels)
                 let normalized = try a.flag("normalized")
                 guard logits.rank == 2 else { throw NetworkError("logits must be an n×k matrix, got shape \(logits.shapeText)") }
                 return .row(
