@@ -122,23 +122,8 @@ extension Evaluator {
             } catch let e as DataError {
                 throw EvaluationError(e.description, at: range)
             }
-            var number: Number
-            switch result {
-            case .integer(let z): number = Number(.exact(Rational(z)))
-            case .interval(let x): number = Number(.enclosure(x))
-            case .rational(let q): number = Number(.exact(q))
-            case .noted(let x, let notes):
-                number = Number(.enclosure(x))
-                number.notes = notes
-            case .notedExact(let q, let notes):
-                number = Number(.exact(q))
-                number.notes = notes
-            case .tensor(let t, let error):
-                return .tensor(TensorValue(t, error: error))
-            case .row(let fields):
-                let columns = fields.map { ($0.0, Value.vector([.number(Number(.enclosure($0.1)))])) }
-                return .row(TableValue(name: entry.name, columns: columns, rowCount: 1), 0)
-            }
+            let value = Evaluator.value(of: result, entry.name)
+            guard case .number(var number) = value else { return value }
             number.certificates = certificates
             if entry.spendsDelta, let delta {
                 let key = "\(ctx.path)\(ctx.cell):\(range.start.offset)" + (i.map { "[\($0)]" } ?? "")
@@ -276,6 +261,29 @@ extension Evaluator {
         }
     }
 
+    /// A catalogue result as a value of the language: a number (with its notes), a tensor, or a
+    /// one-row table.
+    static func value(of result: CatalogueValue, _ entry: String) -> Value {
+        var number: Number
+        switch result {
+        case .integer(let z): number = Number(.exact(Rational(z)))
+        case .interval(let x): number = Number(.enclosure(x))
+        case .rational(let q): number = Number(.exact(q))
+        case .noted(let x, let notes):
+            number = Number(.enclosure(x))
+            number.notes = notes
+        case .notedExact(let q, let notes):
+            number = Number(.exact(q))
+            number.notes = notes
+        case .tensor(let t, let error):
+            return .tensor(TensorValue(t, error: error))
+        case .row(let fields):
+            let columns = fields.map { ($0.0, Value.vector([.number(Number(.enclosure($0.1)))])) }
+            return .row(TableValue(name: entry, columns: columns, rowCount: 1), 0)
+        }
+        return .number(number)
+    }
+
     /// A short description of a non-number argument, for the ledger and `explain`.
     static func brief(_ v: Value) -> String {
         switch v {
@@ -349,18 +357,7 @@ extension Evaluator {
             values["names"] = .vector(names)
         }
         do {
-            var number: Number
-            switch try entry.evaluateUnchecked(values, precision: ctx.precision) {
-            case .notedExact(let q, let notes):
-                number = Number(.exact(q))
-                number.notes = notes
-            case .noted(let x, let notes):
-                number = Number(.enclosure(x))
-                number.notes = notes
-            case let other:
-                number = Number(.enclosure(other.interval(ctx.precision)))
-            }
-            return .number(number)
+            return Evaluator.value(of: try entry.evaluateUnchecked(values, precision: ctx.precision), entry.name)
         } catch let e as BoundsError {
             throw EvaluationError(e.description, at: range)
         } catch let e as NetworkError {
