@@ -56,8 +56,8 @@ enum TensorBuiltins {
         case "min", "max":
             var best = 0
             for i in 1..<n where name == "min" ? values[i] < values[best] : values[i] > values[best] { best = i }
-            let flat = TensorValue(Tensor(shape: [1], values: [values[best]]), error: t.error)
-            return .number(try Evaluator.element(flat, 0, p, range))
+            // `values` is in C order, the order of `element`'s flat index.
+            return .number(try Evaluator.element(t, best, p, range))
         default:
             let total = TensorSum.sum(values, elementError: t.error, precision: p)
             if let q = total.exact {
