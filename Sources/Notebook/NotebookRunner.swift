@@ -40,7 +40,7 @@ public struct NotebookReport: Sendable {
     public var orphanRegions = 0
     /// The δ ledger after the run, and the evaluations the claims used.
     public var ledger = Ledger()
-    public var claimedKeys = Set<String>()
+    public var claimedKeys = Set<EvaluationID>()
     public var budget: Number?
     public var spent: Number = .exact(Rational(0))
     public var precision: Precision = .standard

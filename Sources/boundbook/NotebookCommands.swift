@@ -223,10 +223,7 @@ enum NotebookDriver {
         var problems: [String] = []
         for entry in report.entries {
             guard let c = entry.result.claim, !c.passed else { continue }
-            var why = c.verdict == .proved ? "" : c.verdict.rawValue
-            if !c.missingHypotheses.isEmpty { why += (why.isEmpty ? "" : "; ") + "missing " + c.missingHypotheses.map { "\($0.hypothesis) (\($0.bound))" }.joined(separator: ", ") }
-            if let b = c.budgetProblem { why += (why.isEmpty ? "" : "; ") + b }
-            problems.append("\(report.path):\(entry.location.line):\(entry.location.column): claim fails: \(why)")
+            problems.append("\(report.path):\(entry.location.line):\(entry.location.column): claim fails: \(c.failureReason)")
         }
         for name in report.staleFigures {
             problems.append("\(report.path): the figure \(name) is missing or stale (run `boundbook update \(report.path)`)")

@@ -41,8 +41,10 @@ struct NotebookCheckTests {
 
     @Test("claims are proved, refuted and undecided, with exit code 1 for the last two")
     func verdicts() throws {
-        let proved = try checkNotebook("```bound\nclaim sqrt(2) < 1.5\n```\n")
+        let proved = try checkNotebook("```bound\nclaim sqrt(2) < 1.5\n```\n", arguments: ["--format", "json"])
         #expect(proved.status == 1)  // stale: no output region yet
+        #expect(proved.stdout.contains("\"verdict\":\"proved\""), "\(proved.stdout)")
+        #expect(proved.stdout.contains("\"passed\":true"), "\(proved.stdout)")
         let refuted = try checkNotebook("```bound\nclaim sqrt(2) > 1.5\n```\n", arguments: ["--format", "json"])
         #expect(refuted.status == 1)
         #expect(refuted.stdout.contains("\"verdict\":\"refuted\""))

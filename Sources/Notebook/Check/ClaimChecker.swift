@@ -2,12 +2,12 @@ import Bounds
 
 extension Evaluator {
     /// Checks a claim: decides it (doubling the precision while undecided, up to the maximum),
-    /// adds up the δ it spends, checks the hypotheses of every bound it depends on and the
-    /// notebook's budget.
+    /// then hands it to the verdict step for what it is about, what it spends, the hypotheses of
+    /// the bounds it relies on and the budget.
     func checkClaim(_ statement: Statement, _ expr: Expr, cell: Int) throws -> StatementResult {
         var p = precision
         var decision: Decision
-        var certificates: Set<String>
+        var certificates: Set<EvaluationID>
         while true {
             let value = try eval(expr, Context(precision: p, cell: cell))
             switch value {
@@ -22,61 +22,32 @@ extension Evaluator {
             if decision != .undecided || p.bits * 2 > options.maxPrecision.bits { break }
             p = Precision(uncheckedBits: p.bits * 2)
         }
-        var sides: (Interval, Interval)?
-        var comparison: BinaryOp?
-        var sideRanges: (SourceRange, SourceRange)?
-        var exactSides: (Rational?, Rational?) = (nil, nil)
+        var outcome = ClaimOutcome(
+            verdict: decision == .certainlyTrue ? .proved : decision == .certainlyFalse ? .refuted : .undecided,
+            precision: p, subject: .numbers, delta: .exact(Rational(0)), spentBy: [], missingHypotheses: [])
         if case let .binary(op, a, b) = expr.kind, op.isComparison,
             case .number(let x) = try eval(a, Context(precision: p, cell: cell)),
             case .number(let y) = try eval(b, Context(precision: p, cell: cell))
         {
-            sides = (x.interval(p), y.interval(p))
-            comparison = op
-            sideRanges = (a.range, b.range)
-            exactSides = (x.exactValue, y.exactValue)
+            outcome.sides = (x.interval(p), y.interval(p))
+            outcome.comparison = op
+            outcome.sideRanges = (a.range, b.range)
+            outcome.exactSides = (x.exactValue, y.exactValue)
         }
-        let (plain, unions) = ledger.spenders(certificates)
-        var spenders = plain.map { "\($0.bound) (\(Evaluator.place($0.cell, $0.range)))" }
-        spenders += unions.map { u in
-            let members = ledger.order.compactMap { ledger.evaluations[$0] }.filter { $0.union == u.id && certificates.contains($0.key) }
-            return "\(u.name) (\(Set(members.map(\.bound)).sorted().joined(separator: ", ")))"
-        }
-        var missing: [(bound: String, citation: String, hypothesis: String)] = []
-        var seen = Set<String>()
-        for key in ledger.order where certificates.contains(key) {
-            guard let e = ledger.evaluations[key] else { continue }
-            for h in e.hypotheses where !isAssumed(h) && seen.insert("\(e.bound)/\(h)").inserted {
-                missing.append((e.bound, e.citation, h))
-            }
-        }
-        var budgetProblem: String?
-        if !certificates.isEmpty {
-            if let budget {
-                let total = ledger.spent(spentKeys.union(certificates), precision: p)
-                if Arithmetic.decide(.lessEqual, total, budget, p) != .certainlyTrue {
-                    budgetProblem = "the claims so far spend δ = \(Format.number(total, p)) > budget \(Format.number(budget, p))"
-                }
-            } else {
-                budgetProblem = "this claim depends on bounds that spend δ, but the notebook sets no budget (add e.g. budget 0.05)"
-            }
-            spentKeys.formUnion(certificates)
-        }
-        let verdict: ClaimOutcome.Verdict = decision == .certainlyTrue ? .proved : decision == .certainlyFalse ? .refuted : .undecided
-        let outcome = ClaimOutcome(
-            verdict: verdict, precision: p, sides: sides, comparison: comparison, sideRanges: sideRanges, exactSides: exactSides,
-            delta: ledger.spent(certificates, precision: p), spenders: spenders, missingHypotheses: missing,
-            budgetProblem: budgetProblem)
-        return StatementResult(statement, kind: "claim", precision: p, claim: outcome)
+        let (subject, spent) = try verdict(decision, expr, certificates: certificates, cell: cell, precision: p)
+        outcome.subject = subject
+        outcome.delta = ledger.spent(spent, precision: p)
+        outcome.spentBy = spenders(spent)
+        outcome.quantities = quantities(spent)
+        outcome.missingHypotheses = missingHypotheses(ledger.entries(spent))
+        outcome.budgetProblem = budgetProblem(adding: spent, p)
+        spentKeys.formUnion(spent)
+        return StatementResult(statement, kind: .claim, precision: p, claim: outcome)
     }
 
     /// "cell 2, line 5": positions inside a cell do not move when `update` inserts output
     /// regions above it, so outputs that mention them stay stable (update twice = once).
     static func place(_ cell: Int, _ range: SourceRange) -> String { "cell \(cell + 1), line \(range.start.line)" }
-
-    /// Whether a hypothesis was assumed; `zero_one_loss` implies `bounded_loss` (CATALOGUE.md).
-    func isAssumed(_ h: String) -> Bool {
-        assumed[h] != nil || (h == "bounded_loss" && assumed["zero_one_loss"] != nil)
-    }
 
     /// The `ledger` statement's lines: every union and bound evaluation, what it spends, and the
     /// notebook's total against the budget.
@@ -85,11 +56,11 @@ extension Evaluator {
         for (_, u) in ledger.unions.sorted(by: { $0.key < $1.key }) {
             lines.append("  \(u.name)  δ \(Format.number(u.delta, precision))  (spent once, whatever its indices)")
         }
-        for key in ledger.order {
-            guard let e = ledger.evaluations[key] else { continue }
+        for e in ledger.entries(Set(ledger.order)) {
             let share = e.union.flatMap { ledger.unions[$0] }.map { " share of \($0.name)" } ?? ""
-            let claimed = spentKeys.contains(key) ? "used by a claim" : "not used by a claim yet"
-            lines.append("  \(e.bound) at \(Evaluator.place(e.cell, e.range))  δ \(Format.number(e.delta, precision))\(share) · \(claimed)")
+            let claimed = spentKeys.contains(e.id) ? "used by a claim" : "not used by a claim yet"
+            let element = e.id.element.map { " [\($0)]" } ?? ""
+            lines.append("  \(e.bound)\(element) at \(Evaluator.place(e.cell, e.range))  δ \(Format.number(e.delta, precision))\(share) · \(claimed)")
         }
         let total = ledger.spent(spentKeys, precision: precision)
         lines.append("  spent by claims: \(Format.number(total, precision))" + (budget.map { " of budget \(Format.number($0, precision))" } ?? " (no budget set)"))

@@ -81,7 +81,7 @@ enum Builtins {
         case "all", "any":
             guard case .vector(let items) = try one() else { throw EvaluationError("\(name) takes a vector of comparisons", at: range) }
             var decision: Decision = name == "all" ? .certainlyTrue : .certainlyFalse
-            var certificates = Set<String>()
+            var certificates = Set<EvaluationID>()
             for item in items {
                 guard case let .truth(d, c) = item else { throw EvaluationError("\(name) takes a vector of comparisons", at: range) }
                 decision = name == "all" ? decision.and(d) : decision.or(d)

@@ -48,7 +48,8 @@ extension Evaluator {
         }
         var inner = Context(precision: ctx.precision, cell: f.cell)
         inner.locals = locals
-        inner.path = ctx.path + "\(ctx.cell):\(range.start.offset)/"
+        inner.calls = ctx.calls + [EvaluationID.Site(cell: ctx.cell, offset: range.start.offset)]
+        inner.probing = ctx.probing
         return try eval(f.body, inner)
     }
 
@@ -87,7 +88,7 @@ extension Evaluator {
         }
         func element(_ i: Int?) throws -> Value {
             var values = whole
-            var certificates = Set<String>()
+            var certificates = Set<EvaluationID>()
             var delta: Number?
             var shown: [String] = []
             for (label, v, r) in named {
@@ -125,13 +126,13 @@ extension Evaluator {
             let value = Evaluator.value(of: result, entry.name)
             guard case .number(var number) = value else { return value }
             number.certificates = certificates
-            if entry.spendsDelta, let delta {
-                let key = "\(ctx.path)\(ctx.cell):\(range.start.offset)" + (i.map { "[\($0)]" } ?? "")
+            if let certifies = entry.certifies, let delta {
+                let id = ctx.id(range).element(i)
                 ledger.record(
                     Ledger.Evaluation(
-                        key: key, bound: entry.name, arguments: shown.joined(separator: ", "), citation: entry.citation, hypotheses: entry.hypotheses,
-                        delta: delta.stripped, union: delta.unionShare, range: range, cell: ctx.cell, notes: number.notes))
-                number.certificates.insert(key)
+                        id: id, bound: entry.name, arguments: shown.joined(separator: ", "), citation: entry.citation, hypotheses: entry.hypotheses,
+                        delta: delta.stripped, certifies: certifies, union: delta.unionShare, range: range, notes: number.notes))
+                number.certificates.insert(id)
             }
             return .number(number)
         }
@@ -185,7 +186,7 @@ extension Evaluator {
         default:
             throw EvaluationError("weights must be \"uniform\" (with count:), \"basel\", or a list of numbers", at: range)
         }
-        let key = "\(ctx.path)\(ctx.cell):\(range.start.offset)"
+        let key = ctx.id(range)
         let id = unionIDs[key] ?? unionIDs.count + 1
         unionIDs[key] = id
         ledger.addUnion(Ledger.UnionEntry(id: id, name: "union at \(Evaluator.place(ctx.cell, range))", delta: delta, range: range, cell: ctx.cell))
@@ -204,8 +205,8 @@ extension Evaluator {
             return .string("carries no certificate: a plain number, a value(…), or a solver's result — not a bound on a true risk")
         }
         var lines: [String] = []
-        for key in ledger.order where keys.contains(key) {
-            guard let e = ledger.evaluations[key], let entry = Catalogue.entry(named: e.bound) else { continue }
+        for e in ledger.entries(keys) {
+            guard let entry = Catalogue.entry(named: e.bound) else { continue }
             lines.append("\(e.bound)(\(e.arguments)) at \(Evaluator.place(e.cell, e.range))")
             lines.append("  formula: \(entry.formula)")
             lines.append("  source: \(e.citation)")

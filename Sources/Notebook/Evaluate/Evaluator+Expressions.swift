@@ -57,8 +57,8 @@ extension Evaluator {
             if let v = b.values[p.bits] { return v }
             guard let expr = b.expr else { throw EvaluationError("'\(name)' has no value", at: range) }
             // Re-evaluated at a higher precision for an undecided claim: same cell, same keys.
-            var inner = Context(precision: p, cell: b.cell)
-            inner.path = ""
+            // (A binding is evaluated as in its own statement, whoever asks: same identities.)
+            let inner = Context(precision: p, cell: b.cell)
             let v = try eval(expr, inner)
             b.values[p.bits] = v
             bindings[name] = b

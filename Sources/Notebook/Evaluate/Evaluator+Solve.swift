@@ -43,7 +43,7 @@ extension Evaluator {
         var inner = ctx
         inner.precision = p
         inner.locals[variable] = .number(value)
-        inner.path = ctx.path + "solve/"
+        inner.probing = true
         let saved = ledger
         defer { ledger = saved }  // design arithmetic spends no δ: probes leave no ledger entries
         do {

@@ -37,12 +37,20 @@ public final class Evaluator {
     }
 
     /// Where an expression is being evaluated: precision, local names (function parameters, the
-    /// solver's variable) and the path of call sites that keys ledger entries.
+    /// solver's variable) and the user-function calls it is inside, which key ledger entries.
     struct Context {
         var precision: Precision
         var cell: Int
         var locals: [String: Value] = [:]
-        var path: String = ""
+        /// The user-function call sites being evaluated, outermost first.
+        var calls: [EvaluationID.Site] = []
+        /// Analysis (a solver's probes, a sign check): nothing is cached or recorded for good.
+        var probing = false
+
+        /// The identity of an evaluation at `range` in this context.
+        func id(_ range: SourceRange) -> EvaluationID {
+            EvaluationID(calls: calls, site: EvaluationID.Site(cell: cell, offset: range.start.offset))
+        }
     }
 
     let options: Options
@@ -53,9 +61,9 @@ public final class Evaluator {
     var budgetRange: SourceRange?
     public internal(set) var ledger = Ledger()
     /// Certificates spent by the claims so far (the notebook's total).
-    public internal(set) var spentKeys = Set<String>()
+    public internal(set) var spentKeys = Set<EvaluationID>()
     var precision: Precision
-    var unionIDs: [String: Int] = [:]
+    var unionIDs: [EvaluationID: Int] = [:]
 
     public init(options: Options) {
         self.options = options
@@ -70,20 +78,20 @@ public final class Evaluator {
             try checkFree(name, nameRange)
             let v = try eval(value, ctx)
             bindings[name] = Binding(expr: value, cell: cell, range: nameRange, precision: precision, values: [precision.bits: v])
-            return StatementResult(statement, kind: "let", name: name, value: v, precision: precision)
+            return StatementResult(statement, kind: .binding, name: name, value: v, precision: precision)
         case let .function(name, nameRange, parameters, body):
             try checkFree(name, nameRange)
             try checkFunctionBody(body, name: name, parameters: parameters.map(\.0))
             functions[name] = Function(parameters: parameters.map(\.0), body: body, cell: cell, range: nameRange)
-            return StatementResult(statement, kind: "fn", name: name)
+            return StatementResult(statement, kind: .function, name: name)
         case .show(let expr):
             let v = try eval(expr, ctx)
-            return StatementResult(statement, kind: "show", value: v, precision: precision)
+            return StatementResult(statement, kind: .show, value: v, precision: precision)
         case .claim(let expr):
             return try checkClaim(statement, expr, cell: cell)
         case .assume(let names):
             for (name, range) in names where assumed[name] == nil { assumed[name] = range }
-            return StatementResult(statement, kind: "assume")
+            return StatementResult(statement, kind: .assume)
         case .budget(let expr):
             if let previous = budgetRange {
                 throw EvaluationError("the budget is set twice", at: statement.range, notes: [.init("first set here", at: previous)])
@@ -97,9 +105,9 @@ public final class Evaluator {
             }
             budget = n
             budgetRange = fileRange(cell, statement.range)
-            return StatementResult(statement, kind: "budget", value: .number(n), precision: precision)
+            return StatementResult(statement, kind: .budget, value: .number(n), precision: precision)
         case .ledger:
-            return StatementResult(statement, kind: "ledger", ledgerLines: ledgerLines())
+            return StatementResult(statement, kind: .ledger, ledgerLines: ledgerLines())
         case .precision(let expr):
             guard case .number(let n) = try eval(expr, ctx), let q = n.exactValue, let bits = q.integerValue?.intValue else {
                 throw EvaluationError("precision takes a whole number of bits, like 256", at: expr.range)
@@ -109,9 +117,9 @@ public final class Evaluator {
             } catch let e as BoundsError {
                 throw EvaluationError(e.description, at: expr.range)
             }
-            return StatementResult(statement, kind: "precision")
+            return StatementResult(statement, kind: .precision)
         case .plot(let arguments):
-            var result = StatementResult(statement, kind: "plot", precision: precision)
+            var result = StatementResult(statement, kind: .plot, precision: precision)
             result.plot = try plot(arguments, statement, ctx)
             return result
         }

@@ -11,13 +11,13 @@ public struct Number: Sendable {
 
     public var magnitude: Magnitude
     /// Keys of the bound evaluations this number depends on (through any chain of `let`s).
-    public var certificates: Set<String>
+    public var certificates: Set<EvaluationID>
     /// The union this number is a share of (`u[j]`), if it is one.
     public var unionShare: Int?
     /// How the number was obtained, shown with it (a grid point used, a bias folded in).
     public var notes: [String] = []
 
-    public init(_ magnitude: Magnitude, certificates: Set<String> = [], unionShare: Int? = nil) {
+    public init(_ magnitude: Magnitude, certificates: Set<EvaluationID> = [], unionShare: Int? = nil) {
         self.magnitude = magnitude
         self.certificates = certificates
         self.unionShare = unionShare
@@ -84,7 +84,7 @@ public struct TensorValue: Sendable {
 public indirect enum Value: Sendable {
     case number(Number)
     /// The result of a comparison or of `and`/`or`/`not`, with the certificates of its operands.
-    case truth(Decision, certificates: Set<String>)
+    case truth(Decision, certificates: Set<EvaluationID>)
     case string(String)
     case vector([Value])
     case table(TableValue)
@@ -98,11 +98,11 @@ public indirect enum Value: Sendable {
     case network(Network)
 
     /// Every certificate this value depends on.
-    public var certificates: Set<String> {
+    public var certificates: Set<EvaluationID> {
         switch self {
         case .number(let n): return n.certificates
         case .truth(_, let c): return c
-        case .vector(let items): return items.reduce(into: Set<String>()) { $0.formUnion($1.certificates) }
+        case .vector(let items): return items.reduce(into: Set<EvaluationID>()) { $0.formUnion($1.certificates) }
         case .string, .table, .row, .union, .tensor, .model, .network: return []
         }
     }

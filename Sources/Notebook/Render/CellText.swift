@@ -7,15 +7,15 @@ enum CellText {
     static func lines(_ r: StatementResult, source: String) -> [String] {
         let text = snippet(source, r.range)
         switch r.kind {
-        case "show":
+        case .show:
             guard let v = r.value else { return [] }
             return show(text, v, r.precision)
-        case "claim":
+        case .claim:
             guard let c = r.claim else { return [] }
             return claim(text, c, source: source)
-        case "ledger":
+        case .ledger:
             return r.ledgerLines ?? []
-        case "budget":
+        case .budget:
             return r.value.map { ["budget \(Format.value($0, r.precision)) — the δ all claims may spend together"] } ?? []
         default:
             return []
@@ -85,16 +85,39 @@ enum CellText {
         }
         head += " · \(c.precision.bits) bits"
         var lines = [head]
-        if !c.spenders.isEmpty {
+        switch c.subject {
+        case .numbers: break
+        case .quantities:
             let delta = Format.number(c.delta, c.precision)
-            lines.append("  holds with probability ≥ 1 − \(delta) · δ spent by \(c.spenders.joined(separator: ", "))")
+            lines.append("  holds with probability ≥ 1 − \(delta) · δ spent by \(c.spentBy.map(spender).joined(separator: ", "))")
+        case .boundValues:
+            lines.append("  a fact about the bounds' values, not about the risks they bound: it spends no δ")
         }
         for m in c.missingHypotheses {
             lines.append("  missing hypothesis \(m.hypothesis) of \(m.bound) (\(m.citation)): add `assume \(m.hypothesis)` if it holds")
         }
-        if let b = c.budgetProblem { lines.append("  budget: \(b)") }
+        if let b = c.budgetProblem { lines.append("  budget: \(budget(b, c.precision))") }
         if c.verdict == .undecided { lines.append("  undecided even at \(c.precision.bits) bits: the enclosures overlap (an equality of irrationals cannot be decided)") }
         return lines
+    }
+
+    /// "binomial_test (cell 3, line 2)", "binomial_test [1] (…)", "union at cell 5, line 1 (pac_bayes_catoni)".
+    static func spender(_ s: ClaimOutcome.Spender) -> String {
+        switch s.kind {
+        case .bound(let name, _):
+            return "\(name)\(s.element.map { " [\($0)]" } ?? "") (\(Evaluator.place(s.cell, s.range)))"
+        case .union(_, let name, let bounds):
+            return "\(name) (\(bounds.joined(separator: ", ")))"
+        }
+    }
+
+    static func budget(_ b: ClaimOutcome.BudgetProblem, _ p: Precision) -> String {
+        switch b {
+        case .noBudget:
+            return "this claim depends on bounds that spend δ, but the notebook sets no budget (add e.g. budget 0.05)"
+        case let .exceeded(spent, budget):
+            return "the claims so far spend δ = \(Format.number(spent, p)) > budget \(Format.number(budget, p))"
+        }
     }
 
     /// A lower bound of (x − y), rounded down; exact when both sides are.
@@ -112,5 +135,15 @@ enum CellText {
         if let hash = text.firstIndex(of: "#"), !text[..<hash].contains("\"") { text = String(text[..<hash]) }
         return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
             .trimmingCharacters(in: .whitespaces)
+    }
+}
+
+extension ClaimOutcome {
+    /// Why a claim does not pass, in one line ("refuted; missing iid_sample (occam)").
+    public var failureReason: String {
+        var parts: [String] = verdict == .proved ? [] : [verdict.rawValue]
+        if !missingHypotheses.isEmpty { parts.append("missing " + missingHypotheses.map { "\($0.hypothesis) (\($0.bound))" }.joined(separator: ", ")) }
+        if let b = budgetProblem { parts.append(CellText.budget(b, precision)) }
+        return parts.joined(separator: "; ")
     }
 }

@@ -10,7 +10,7 @@ public enum ReportJSON {
         for entry in report.entries {
             let r = entry.result
             var fields: [(String, JSONValue)] = [
-                ("line", .int(entry.location.line)), ("column", .int(entry.location.column)), ("kind", .string(r.kind)),
+                ("line", .int(entry.location.line)), ("column", .int(entry.location.column)), ("kind", .string(r.kind.rawValue)),
             ]
             if let name = r.name { fields.append(("name", .string(name))) }
             if let v = r.value { fields += value(v, r.precision) }
@@ -19,7 +19,11 @@ public enum ReportJSON {
                 fields.append(("passed", .bool(c.passed)))
                 fields.append(("precision", .int(c.precision.bits)))
                 fields.append(("delta", decimal(c.delta, c.precision)))
-                fields.append(("spent_by", .array(c.spenders.map { .string($0) })))
+                fields.append(("about", .string(c.subject.rawValue)))
+                if !c.quantities.isEmpty {
+                    fields.append(("bounds", .array(c.quantities.map { .object([("side", .string($0.side.rawValue)), ("quantity", .string($0.quantity))]) })))
+                }
+                fields.append(("spent_by", .array(c.spentBy.map(spender))))
                 fields.append(
                     (
                         "missing_hypotheses",
@@ -28,7 +32,7 @@ public enum ReportJSON {
                                 .object([("bound", .string($0.bound)), ("hypothesis", .string($0.hypothesis)), ("citation", .string($0.citation))])
                             })
                     ))
-                if let b = c.budgetProblem { fields.append(("budget_problem", .string(b))) }
+                if let b = c.budgetProblem { fields.append(("budget_problem", .string(CellText.budget(b, c.precision)))) }
                 if let (a, b) = c.sides {
                     fields.append(("left", interval(a)))
                     fields.append(("right", interval(b)))
@@ -52,6 +56,21 @@ public enum ReportJSON {
             ("stale_cells", .array(report.staleCells.map { .int($0) })),
             ("errors", .array(errors)),
         ])
+    }
+
+    /// `{"bound": "binomial_test", "cell": 3, "line": 12, "column": 9, "element": 0}` (cell 1-based,
+    /// line and column in the file); a union also lists the bounds evaluated at its shares.
+    static func spender(_ s: ClaimOutcome.Spender) -> JSONValue {
+        var fields: [(String, JSONValue)]
+        switch s.kind {
+        case .bound(let name, _): fields = [("bound", .string(name))]
+        case .union(_, let name, let bounds): fields = [("union", .string(name)), ("bounds", .array(bounds.map { .string($0) }))]
+        }
+        fields += [
+            ("cell", .int(s.cell + 1)), ("line", .int(s.location.line)), ("column", .int(s.location.column)),
+            ("element", s.element.map { .int($0) } ?? .null),
+        ]
+        return .object(fields)
     }
 
     static func decimal(_ n: Number, _ p: Precision) -> JSONValue {

@@ -1,0 +1,21 @@
+import Bounds
+
+extension Evaluator {
+    /// Whether a hypothesis was assumed, or follows from one that was (`zero_one_loss` implies
+    /// `bounded_loss`: the catalogue's vocabulary).
+    func isAssumed(_ h: String) -> Bool {
+        assumed[h] != nil || (h == "bounded_loss" && assumed["zero_one_loss"] != nil)
+    }
+
+    /// The hypotheses of the bounds behind `evaluations` that were not assumed, each once per bound.
+    func missingHypotheses(_ evaluations: [Ledger.Evaluation]) -> [ClaimOutcome.MissingHypothesis] {
+        var missing: [ClaimOutcome.MissingHypothesis] = []
+        var seen = Set<String>()
+        for e in evaluations {
+            for h in e.hypotheses where !isAssumed(h) && seen.insert("\(e.bound)/\(h)").inserted {
+                missing.append(.init(bound: e.bound, citation: e.citation, hypothesis: h))
+            }
+        }
+        return missing
+    }
+}

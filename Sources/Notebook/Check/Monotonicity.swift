@@ -1,0 +1,286 @@
+import Bounds
+
+/// How an expression moves when something in it moves, from the catalogue's declared
+/// monotonicity and the rules of arithmetic (LANGUAGE.md §5–6). One analysis serves two
+/// questions:
+/// - a solver's condition (`smallest n where …`): how it moves as the variable grows, every
+///   binding held fixed;
+/// - a claim's direction: how it moves as every certificate moves from its value to the quantity
+///   it bounds — an upper bound down, a lower bound up — which decides whether a claim proved on
+///   the values is a statement about the quantities (`Direction`).
+///
+/// Every rule is coordinatewise: a trend of `.increasing` means nondecreasing in each moving
+/// leaf separately, so it holds when the leaves move by different amounts. An expression that
+/// does not mention what moves is a constant, whatever its shape (an index, a member, a call).
+struct Monotonicity {
+    enum Trend: Equatable {
+        case constant, increasing, decreasing, unknown
+
+        var flipped: Trend {
+            switch self {
+            case .increasing: return .decreasing
+            case .decreasing: return .increasing
+            default: return self
+            }
+        }
+
+        /// The trend of a sum of two terms.
+        func plus(_ other: Trend) -> Trend {
+            if self == .constant { return other }
+            if other == .constant { return self }
+            return self == other ? self : .unknown
+        }
+    }
+
+    let evaluator: Evaluator
+    /// The name that grows (a solver's variable, or a function's parameter under substitution).
+    let variable: String?
+    /// Whether certified values are what moves: bindings that carry certificates, and calls of
+    /// bounds that spend δ, are leaves; `value(…)` strips them (a constant).
+    let certified: Bool
+    /// Local names held fixed (a function's other parameters).
+    var fixed: Set<String> = []
+    let precision: Precision
+    /// The cell whose expressions are analysed (constants are evaluated there for their sign).
+    let cell: Int
+
+    /// The analysis of a solver's condition in `variable`.
+    init(evaluator: Evaluator, variable: String, precision: Precision, cell: Int = 0) {
+        self.evaluator = evaluator
+        self.variable = variable
+        self.certified = false
+        self.precision = precision
+        self.cell = cell
+    }
+
+    /// The analysis of a claim in its certificates.
+    init(certificatesOf evaluator: Evaluator, precision: Precision, cell: Int) {
+        self.evaluator = evaluator
+        self.variable = nil
+        self.certified = true
+        self.precision = precision
+        self.cell = cell
+    }
+
+    private init(_ base: Monotonicity, variable: String?, certified: Bool, fixed: Set<String>, cell: Int) {
+        self.evaluator = base.evaluator
+        self.variable = variable
+        self.certified = certified
+        self.fixed = fixed
+        self.precision = base.precision
+        self.cell = cell
+    }
+
+    /// Whether the condition goes from false to true (.increasing) or true to false
+    /// (.decreasing) as what moves grows.
+    func conditionTrend(_ e: Expr) throws -> Trend {
+        if !mentions(e) { return .constant }
+        switch e.kind {
+        case let .binary(op, a, b) where op.isComparison:
+            let difference = try trend(a).plus(try trend(b).flipped)  // a − b
+            switch op {
+            case .less, .lessEqual: return difference.flipped  // holds when a − b is small
+            case .greater, .greaterEqual: return difference
+            default: return .unknown
+            }
+        case let .binary(op, a, b) where op == .and || op == .or:
+            return try conditionTrend(a).plus(try conditionTrend(b))
+        case let .unary(.not, x):
+            return try conditionTrend(x).flipped
+        case let .call(callee, arguments):
+            // all(v <= c), any(v <= c): a conjunction or disjunction of elementwise conditions.
+            guard case .identifier(let name) = callee.kind, name == "all" || name == "any", arguments.count == 1 else { return .unknown }
+            return try conditionTrend(arguments[0].value)
+        case .identifier(let name):
+            if let b = binding(name) { return try rebased(cell: b.cell).conditionTrend(b.expr) }
+            return .unknown
+        default:
+            return .unknown
+        }
+    }
+
+    func trend(_ e: Expr) throws -> Trend {
+        if !mentions(e) { return .constant }
+        switch e.kind {
+        case .number, .string: return .constant
+        case .identifier(let name):
+            if name == variable { return .increasing }
+            if let b = binding(name) { return try rebased(cell: b.cell).trend(b.expr) }
+            if let f = evaluator.functions[name], f.parameters.isEmpty { return try rebased(cell: f.cell).trend(f.body) }
+            return .unknown
+        case .list(let items):
+            // A vector moves elementwise; a consumer (max, a comparison, all) sees each element.
+            return try items.reduce(Trend.constant) { $0.plus(try trend($1)) }
+        case let .unary(op, x): return op == .negate ? try trend(x).flipped : .unknown
+        case let .binary(op, a, b): return try binaryTrend(op, a, b)
+        case let .call(callee, arguments):
+            guard case .identifier(let name) = callee.kind else { return .unknown }
+            return try callTrend(name, arguments)
+        case let .index(base, index):
+            // An index that does not move picks an element that moves as the vector does.
+            if case .subscripts = index.kind { return .unknown }
+            if case .slice = index.kind { return .unknown }
+            return mentions(index) ? .unknown : try trend(base)
+        case .member, .solve, .slice, .subscripts:
+            return .unknown
+        }
+    }
+
+    private func binaryTrend(_ op: BinaryOp, _ a: Expr, _ b: Expr) throws -> Trend {
+        let ta = try trend(a)
+        let tb = try trend(b)
+        switch op {
+        case .add: return ta.plus(tb)
+        case .subtract: return ta.plus(tb.flipped)
+        case .multiply:
+            if tb == .constant, let s = sign(b) { return scaled(ta, s) }
+            if ta == .constant, let s = sign(a) { return scaled(tb, s) }
+            return ta == .constant && tb == .constant ? .constant : .unknown
+        case .divide:
+            if tb == .constant, let s = sign(b) { return scaled(ta, s) }
+            // c / x with c ≥ 0 constant and x > 0: decreasing in x.
+            if ta == .constant, let s = sign(a), s >= 0, positive(b) { return s == 0 ? .constant : tb.flipped }
+            return ta == .constant && tb == .constant ? .constant : .unknown
+        case .power:
+            if tb == .constant, let k = exponent(b), k > 0, positive(a) { return ta }
+            return ta == .constant && tb == .constant ? .constant : .unknown
+        default: return .unknown
+        }
+    }
+
+    private func callTrend(_ name: String, _ arguments: [Argument]) throws -> Trend {
+        if name == "value" && certified { return .constant }  // value(…) strips certificates
+        let trends = try arguments.map { try trend($0.value) }
+        switch name {
+        case "value", "sqrt", "log", "log2", "exp", "floor", "ceil", "sum", "mean":
+            return trends.count == 1 && arguments[0].label == nil ? trends[0] : .unknown
+        case "min", "max":
+            guard !trends.isEmpty, arguments.allSatisfy({ $0.label == nil }) else { return .unknown }
+            return trends.dropFirst().reduce(trends[0]) { $0.plus($1) }
+        default: break
+        }
+        if let entry = Catalogue.entry(named: name) { return try catalogueTrend(entry, arguments, trends) }
+        if let f = evaluator.functions[name] { return try functionTrend(f, arguments, trends) }
+        return trends.allSatisfy { $0 == .constant } ? .constant : .unknown
+    }
+
+    /// Each argument composed with the entry's declared monotonicity in it; and, for a bound
+    /// that spends δ when certificates move, the certificate it makes: an upper bound moves down
+    /// to the quantity it bounds, a lower bound up.
+    private func catalogueTrend(_ entry: CatalogueEntry, _ arguments: [Argument], _ trends: [Trend]) throws -> Trend {
+        var result: Trend = .constant
+        if certified, let certifies = entry.certifies {
+            result = certifies.side == .upper ? .decreasing : .increasing
+        }
+        let names = entry.parameters.map(\.name)
+        for (i, a) in arguments.enumerated() where trends[i] != .constant {
+            let label = a.label ?? (i < names.count ? names[i] : "")
+            guard let parameter = entry.parameters.first(where: { $0.name == label }) else { return .unknown }
+            switch parameter.monotonicity {
+            case .increasing: result = result.plus(trends[i])
+            case .decreasing: result = result.plus(trends[i].flipped)
+            case .none: return .unknown
+            }
+        }
+        return result
+    }
+
+    /// Substitution: the body's trend in each moving argument's parameter, composed with the
+    /// argument's trend, plus (for claims) the certified bindings the body reads itself.
+    private func functionTrend(_ f: Evaluator.Function, _ arguments: [Argument], _ trends: [Trend]) throws -> Trend {
+        let parameters = Set(f.parameters)
+        var result: Trend = .constant
+        if certified {
+            result = try Monotonicity(self, variable: nil, certified: true, fixed: parameters, cell: f.cell).trend(f.body)
+        }
+        for (i, a) in arguments.enumerated() where trends[i] != .constant {
+            let parameter = a.label ?? (i < f.parameters.count ? f.parameters[i] : "")
+            guard parameters.contains(parameter) else { return .unknown }
+            let inner = Monotonicity(self, variable: parameter, certified: false, fixed: parameters.subtracting([parameter]), cell: f.cell)
+            var body = try inner.trend(f.body)
+            if certified, try inner.stripsThroughValue(f.body) { body = .unknown }
+            result = result.plus(trends[i] == .increasing ? body : trends[i] == .decreasing ? body.flipped : .unknown)
+        }
+        return result
+    }
+
+    /// Whether the body passes `variable` through `value(…)`: harmless for a solver, but for a
+    /// claim it drops a certificate, which the substitution cannot express.
+    private func stripsThroughValue(_ e: Expr) throws -> Bool {
+        var found = false
+        e.visit { node in
+            if case let .call(callee, arguments) = node.kind, case .identifier("value") = callee.kind,
+                arguments.contains(where: { self.mentions($0.value) })
+            {
+                found = true
+            }
+        }
+        return found
+    }
+
+    /// Whether an expression depends on what moves.
+    func mentions(_ e: Expr) -> Bool {
+        var found = false
+        e.visit { node in
+            guard !found else { return }
+            switch node.kind {
+            case .identifier(let name):
+                if name == variable { found = true }
+                if certified, binding(name) != nil { found = true }
+                if let f = evaluator.functions[name], f.parameters.isEmpty, !fixed.contains(name), rebased(cell: f.cell).mentions(f.body) { found = true }
+            case .call(let callee, _):
+                guard case .identifier(let name) = callee.kind else { return }
+                if certified, Catalogue.entry(named: name)?.certifies != nil { found = true }
+                if certified, let f = evaluator.functions[name], !f.parameters.isEmpty,
+                    Monotonicity(self, variable: nil, certified: true, fixed: Set(f.parameters), cell: f.cell).mentions(f.body)
+                {
+                    found = true
+                }
+            default: break
+            }
+        }
+        return found
+    }
+
+    /// A binding that moves: for a claim, one whose value carries certificates.
+    private func binding(_ name: String) -> (expr: Expr, cell: Int)? {
+        guard certified, !fixed.contains(name), name != variable, let b = evaluator.bindings[name], let expr = b.expr,
+            b.values.values.contains(where: { !$0.certificates.isEmpty })
+        else { return nil }
+        return (expr, b.cell)
+    }
+
+    private func rebased(cell: Int) -> Monotonicity {
+        Monotonicity(self, variable: variable, certified: certified, fixed: fixed, cell: cell)
+    }
+
+    func scaled(_ t: Trend, _ sign: Int) -> Trend { sign > 0 ? t : sign < 0 ? t.flipped : .constant }
+
+    /// The sign of a constant expression, if the evaluator can decide it.
+    func sign(_ e: Expr) -> Int? {
+        // Evaluating a constant to learn its sign is analysis, not a statement: it leaves no
+        // ledger entries behind.
+        let saved = evaluator.ledger
+        defer { evaluator.ledger = saved }
+        var ctx = Evaluator.Context(precision: precision, cell: cell)
+        ctx.probing = true
+        guard case .number(let n)? = try? evaluator.eval(e, ctx) else { return nil }
+        if let q = n.exactValue { return q.signum }
+        let x = n.interval(precision)
+        if x.lower.signum > 0 { return 1 }
+        if x.upper.signum < 0 { return -1 }
+        return nil
+    }
+
+    /// Whether an expression is positive where it moves (a solver's integer variable is ≥ 1;
+    /// a certified value keeps the sign of its enclosure — risks are ≥ 0).
+    func positive(_ e: Expr) -> Bool {
+        if case .identifier(let name) = e.kind, name == variable { return true }
+        return sign(e) == 1
+    }
+
+    func exponent(_ e: Expr) -> Int? {
+        if case .number(let q, _) = e.kind { return q.integerValue?.intValue }
+        return nil
+    }
+}
