@@ -9,14 +9,21 @@ extension Evaluator {
 
     func call(_ name: String, _ calleeRange: SourceRange, _ arguments: [Argument], _ range: SourceRange, _ ctx: Context) throws -> Value {
         if name == "union" { return try makeUnion(arguments, range, ctx) }
-        if name == "load" { return try load(arguments, range, ctx) }
         if name == "explain" { return try explain(arguments, range, ctx) }
+        if let hit = cached(range, ctx) { return hit }
+        if name == "load" { return try caching(range, ctx, inputs: []) { try load(arguments, range, ctx) } }
         var args = CallArguments()
         for a in arguments {
             let v = try eval(a.value, ctx)
             if let label = a.label { args.named.append((label, v, a.labelRange ?? a.value.range)) } else { args.positional.append((v, a.value.range)) }
         }
         if let f = functions[name] { return try callFunction(name, f, args, range, ctx) }
+        let inputs = args.positional.map(\.0) + args.named.map(\.1)
+        return try caching(range, ctx, inputs: inputs) { try callBuiltin(name, calleeRange, args, range, ctx) }
+    }
+
+    /// A call of a built-in or a catalogue entry, arguments evaluated.
+    func callBuiltin(_ name: String, _ calleeRange: SourceRange, _ args: CallArguments, _ range: SourceRange, _ ctx: Context) throws -> Value {
         if TensorBuiltins.handles(name, args) { return try TensorBuiltins.call(name, args, range, ctx.precision) }
         if name == "granulated_tau", let entry = Catalogue.entry(named: name) { return try callGranulated(entry, args, range, ctx) }
         if let entry = Catalogue.entry(named: name) { return try callCatalogue(entry, args, range, ctx) }

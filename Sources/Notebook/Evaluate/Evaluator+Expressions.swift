@@ -87,8 +87,11 @@ extension Evaluator {
             let x = try eval(a, ctx)
             let y = try eval(b, ctx)
             if op.isComparison { return try Arithmetic.compare(op, x, y, a.range, b.range, range, ctx.precision) }
-            if case .tensor = x { return try TensorArithmetic.apply(op, x, y, range, ctx.precision) }
-            if case .tensor = y { return try TensorArithmetic.apply(op, x, y, range, ctx.precision) }
+            if x.isTensor || y.isTensor {
+                // Done once whatever the precision: the stored doubles and their proven error.
+                if let hit = cached(range, ctx) { return hit }
+                return try caching(range, ctx, inputs: [x, y]) { try TensorArithmetic.apply(op, x, y, range, ctx.precision) }
+            }
             return try Arithmetic.zip(x, y, range) { m, n in try Arithmetic.apply(op, m, n, range, ctx.precision) }
         }
     }

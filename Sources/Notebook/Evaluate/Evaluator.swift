@@ -64,6 +64,8 @@ public final class Evaluator {
     public internal(set) var spentKeys = Set<EvaluationID>()
     var precision: Precision
     var unionIDs: [EvaluationID: Int] = [:]
+    /// Values that do not depend on the working precision, by where they were computed.
+    var precisionFree: [CacheKey: CachedResult] = [:]
 
     public init(options: Options) {
         self.options = options
