@@ -103,12 +103,19 @@ public enum NotebookRunner {
         let cells = document.cells
         evaluatorOptions.fileLocation = { cell, location in cell < cells.count ? cells[cell].fileLocation(location) : location }
         let evaluator = Evaluator(options: evaluatorOptions)
+        let dependencies = Dependencies(programs)
         var failedNames = Set<String>()
         let figureFolder = ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".figures"
         evaluation: for (index, cell) in document.cells.enumerated() {
             var lines: [String] = []
             var images: [CellOutput.Image] = []
-            for statement in programs[index].statements {
+            for (position, statement) in programs[index].statements.enumerated() {
+                // A statement that reads a name whose binding failed fails with it: the error was
+                // reported once, at its cause (with --keep-going; otherwise the run stopped there).
+                if let node = dependencies.node(cell: index, statement: position), !node.reads.isDisjoint(with: failedNames) {
+                    if let name = node.binds { failedNames.insert(name) }
+                    continue
+                }
                 do {
                     let result = try evaluator.run(statement, cell: index)
                     report.entries.append(.init(cell: index, result: result, location: cell.fileLocation(statement.range.start)))
@@ -122,9 +129,9 @@ public enum NotebookRunner {
                     lines += CellText.lines(result, source: cell.source)
                 } catch let e as EvaluationError {
                     if case .binding(let name, _, _) = statement.kind { failedNames.insert(name) }
-                    let dependent = failedNames.contains { e.diagnostic.message.hasPrefix("'\($0)' is not defined") }
+                    if case .function(let name, _, _, _) = statement.kind { failedNames.insert(name) }
                     // The evaluator's notes may point into other cells: it maps them itself.
-                    if !dependent { report.errors.append(map(e.diagnostic, cell, notes: false)) }
+                    report.errors.append(map(e.diagnostic, cell, notes: false))
                     if !options.keepGoing { break evaluation }
                 } catch {
                     report.errors.append(map(Diagnostic("\(error)", at: statement.range), cell))

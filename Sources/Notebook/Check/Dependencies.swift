@@ -1,0 +1,127 @@
+import Bounds
+
+/// The resolver pass, between Syntax and Evaluate (as jlox's `Resolver`): for every statement,
+/// the names it binds and the notebook-level names it reads — through the functions it calls,
+/// transitively — with function parameters and solver variables resolved as locals; and the bound
+/// call sites (catalogue entries that spend δ) it reaches through the names it reads.
+///
+/// The graph answers, before anything is evaluated, what a statement depends on: a statement
+/// that reads a name whose binding failed fails with it (and is reported once, at the cause),
+/// and a claim's certificates can only come from the bound call sites it reaches.
+public struct Dependencies: Sendable {
+    /// One statement: where it is, what it binds and reads, and the bound call sites it reaches.
+    public struct Node: Sendable {
+        public var cell: Int
+        public var statement: Int
+        /// The name a `let` or `fn` binds.
+        public var binds: String?
+        /// Notebook-level names read, directly or through called functions.
+        public var reads: Set<String>
+        /// Catalogue calls that spend δ, in this statement's own expressions.
+        public var boundSites: [EvaluationID.Site]
+    }
+
+    public private(set) var nodes: [Node] = []
+    private var binder: [String: Int] = [:]
+
+    /// Resolves the parsed cells of a notebook.
+    public init(_ programs: [Program]) {
+        var functions: [String: (parameters: Set<String>, body: Expr)] = [:]
+        for (cell, program) in programs.enumerated() {
+            for (index, statement) in program.statements.enumerated() {
+                var node = Node(cell: cell, statement: index, binds: nil, reads: [], boundSites: [])
+                var scan = Scan(functions: functions)
+                switch statement.kind {
+                case let .binding(name, _, value):
+                    node.binds = name
+                    scan.walk(value, locals: [])
+                case let .function(name, _, parameters, body):
+                    node.binds = name
+                    let names = Set(parameters.map(\.0))
+                    scan.walk(body, locals: names)
+                    functions[name] = (names, body)
+                case .show(let e), .claim(let e), .budget(let e), .precision(let e):
+                    scan.walk(e, locals: [])
+                case .plot(let arguments):
+                    for a in arguments { scan.walk(a.value, locals: []) }
+                case .assume, .ledger:
+                    break
+                }
+                node.reads = scan.reads
+                node.boundSites = scan.sites.map { EvaluationID.Site(cell: cell, offset: $0) }
+                if let name = node.binds { binder[name] = nodes.count }
+                nodes.append(node)
+            }
+        }
+    }
+
+    /// The node of statement `statement` of cell `cell`.
+    public func node(cell: Int, statement: Int) -> Node? {
+        nodes.first { $0.cell == cell && $0.statement == statement }
+    }
+
+    /// Every name a statement depends on through the bindings it reads, transitively.
+    public func closure(of node: Node) -> Set<String> {
+        var seen = Set<String>()
+        var queue = Array(node.reads)
+        while let name = queue.popLast() {
+            guard seen.insert(name).inserted, let i = binder[name] else { continue }
+            queue += nodes[i].reads
+        }
+        return seen
+    }
+
+    /// The walk of one statement's expressions.
+    private struct Scan {
+        let functions: [String: (parameters: Set<String>, body: Expr)]
+        var reads = Set<String>()
+        var sites: [Int] = []
+        var expanded = Set<String>()
+
+        init(functions: [String: (parameters: Set<String>, body: Expr)]) { self.functions = functions }
+
+        mutating func walk(_ e: Expr, locals: Set<String>, own: Bool = true) {
+            switch e.kind {
+            case .number, .string: break
+            case .identifier(let name):
+                if !locals.contains(name) { read(name) }
+            case .list(let items): items.forEach { walk($0, locals: locals, own: own) }
+            case .unary(_, let x): walk(x, locals: locals, own: own)
+            case let .binary(_, a, b):
+                walk(a, locals: locals, own: own)
+                walk(b, locals: locals, own: own)
+            case let .call(callee, arguments):
+                if case .identifier(let name) = callee.kind, !locals.contains(name) {
+                    read(name)
+                    if own, Catalogue.entry(named: name)?.certifies != nil { sites.append(e.range.start.offset) }
+                } else {
+                    walk(callee, locals: locals, own: own)
+                }
+                arguments.forEach { walk($0.value, locals: locals, own: own) }
+            case let .index(a, b):
+                walk(a, locals: locals, own: own)
+                walk(b, locals: locals, own: own)
+            case let .slice(a, b):
+                if let a { walk(a, locals: locals, own: own) }
+                if let b { walk(b, locals: locals, own: own) }
+            case .subscripts(let items): items.forEach { walk($0, locals: locals, own: own) }
+            case .member(let a, _): walk(a, locals: locals, own: own)
+            case let .solve(_, variable, _, interval, condition):
+                if let (a, b) = interval {
+                    walk(a, locals: locals, own: own)
+                    walk(b, locals: locals, own: own)
+                }
+                walk(condition, locals: locals.union([variable]), own: own)
+            }
+        }
+
+        /// A name read: a function's body is read too (what it reads, the caller reads).
+        mutating func read(_ name: String) {
+            // Built-ins and catalogue entries cannot be rebound: they are not dependencies.
+            if functions[name] == nil, Builtins.names.contains(name) || Catalogue.entry(named: name) != nil { return }
+            reads.insert(name)
+            guard let f = functions[name], expanded.insert(name).inserted else { return }
+            walk(f.body, locals: f.parameters, own: false)
+        }
+    }
+}
