@@ -147,31 +147,16 @@ enum NotebookDriver {
         for (file, report) in zip(files, reports) {
             var status = report.status(checkingStaleness: check)
             if options.format == .text || options.format == .json || options.format == .jsonl { reporter.errors(report) }
-            if write && report.errors.isEmpty, let doc = report.document {
-                let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
-                for (name, svg) in report.figures where report.staleFigures.contains(name) {
-                    let target = folder.appendingPathComponent(name)
-                    do {
-                        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                        try AtomicWrite.write(Array(svg.utf8), to: target.path)
-                    } catch {
-                        Output.error("\(target.path): cannot write: \(error)")
-                        status = 2
-                    }
-                }
-                let bytes = doc.rendered(outputs: report.outputs)
-                if bytes != report.bytes {
-                    do {
-                        try AtomicWrite.write(bytes, to: file)
-                    } catch {
-                        Output.error("\(file): cannot write: \(error)")
-                        status = 2
-                    }
-                }
+            var written: WriteBackResult?
+            if write && report.errors.isEmpty {
+                let result = WriteBack.write(report)
+                for error in result.errors { Output.error(error.description) }
+                if !result.errors.isEmpty { status = 2 }
+                written = result
             }
             switch options.format {
             case .json, .jsonl: reporter.json(report, checking: check)
-            case .text: printText(report, reporter: reporter, check: check, wrote: write)
+            case .text: printText(report, reporter: reporter, check: check, written: written)
             case .gradescope, .junit: break
             }
             worst = worst == 2 || status == 2 ? 2 : Swift.max(worst, status)
@@ -203,7 +188,7 @@ enum NotebookDriver {
         return results.all()
     }
 
-    static func printText(_ report: NotebookReport, reporter: Reporter, check: Bool, wrote: Bool) {
+    static func printText(_ report: NotebookReport, reporter: Reporter, check: Bool, written: WriteBackResult?) {
         let claims = report.entries.compactMap(\.result.claim)
         if !check {
             guard report.errors.isEmpty, let doc = report.document else { return }
@@ -212,10 +197,14 @@ enum NotebookDriver {
                 print(reporter.paint("── \(report.path):\(cell.fenceRange.start.line) ──", "2"))
                 print(text.text)
             }
-            if wrote {
-                print(
-                    report.staleCells.isEmpty
-                        ? "\(report.path): up to date" : "\(report.path): updated \(report.staleCells.count) output region\(report.staleCells.count == 1 ? "" : "s")")
+            // Only what was really written is announced: a refused or failed write says nothing here.
+            if let written, written.errors.isEmpty {
+                let regions = report.staleCells.count + report.orphanRegions
+                let figures = written.figuresWritten.count
+                var parts: [String] = []
+                if written.notebookRewritten { parts.append("updated \(regions) output region\(regions == 1 ? "" : "s")") }
+                if figures > 0 { parts.append("wrote \(figures) figure\(figures == 1 ? "" : "s")") }
+                print("\(report.path): \(parts.isEmpty ? "up to date" : parts.joined(separator: ", "))")
             }
             return
         }
