@@ -197,14 +197,15 @@ enum NotebookDriver {
                 print(reporter.paint("── \(report.path):\(cell.fenceRange.start.line) ──", "2"))
                 print(text.text)
             }
-            // Only what was really written is announced: a refused or failed write says nothing here.
-            if let written, written.errors.isEmpty {
+            // Only what was really written is announced: "up to date" only when nothing failed.
+            if let written {
                 let regions = report.staleCells.count + report.orphanRegions
                 let figures = written.figuresWritten.count
                 var parts: [String] = []
                 if written.notebookRewritten { parts.append("updated \(regions) output region\(regions == 1 ? "" : "s")") }
                 if figures > 0 { parts.append("wrote \(figures) figure\(figures == 1 ? "" : "s")") }
-                print("\(report.path): \(parts.isEmpty ? "up to date" : parts.joined(separator: ", "))")
+                if parts.isEmpty && written.errors.isEmpty { parts.append("up to date") }
+                if !parts.isEmpty { print("\(report.path): \(parts.joined(separator: ", "))") }
             }
             return
         }

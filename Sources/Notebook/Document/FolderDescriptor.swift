@@ -26,11 +26,13 @@ public final class FolderDescriptor: @unchecked Sendable {
 
     deinit { close(fd) }
 
-    /// Opens the folder at `path` (a path the user chose: links in it are followed).
-    public static func open(path: String) throws(FileAccessError) -> FolderDescriptor {
+    /// Opens the folder at `path` (a path the user chose: links in it are followed). Errors
+    /// name its entries `prefix` + name: by default `path/name` (just `name` for ".").
+    public static func open(path: String, prefix: String? = nil) throws(FileAccessError) -> FolderDescriptor {
         let fd = openFolder(path.isEmpty ? "." : path)
         guard fd >= 0 else { throw .system(path: path, operation: .openFolder, code: errno) }
-        return FolderDescriptor(fd: fd, prefix: "")
+        let shown = prefix ?? (path.isEmpty || path == "." ? "" : path.hasSuffix("/") ? path : path + "/")
+        return FolderDescriptor(fd: fd, prefix: shown)
     }
 
     /// The name errors give `entry`.

@@ -67,7 +67,7 @@ public struct ReadRoots: Sendable {
         guard let root = roots.filter({ target.count > $0.components.count && target.starts(with: $0.components) }).max(by: { $0.components.count < $1.components.count })
         else { throw .outside }
         do {
-            var folder = try FolderDescriptor.open(path: root.path)
+            var folder = try FolderDescriptor.open(path: root.path, prefix: "")
             let rest = target[root.components.count...].map { String(decoding: $0, as: UTF8.self) }
             for component in rest.dropLast() {
                 guard let next = try folder.subfolder(component, create: false) else { throw Failure.missing }

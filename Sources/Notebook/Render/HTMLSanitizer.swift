@@ -13,6 +13,8 @@ struct HTMLSanitizer {
     struct Replacement {
         var html: String
         var text: String
+        /// A block (a code block): Ink wrapped its placeholder in a paragraph, which goes.
+        var block = false
     }
 
     var keepingTags: Bool
@@ -26,6 +28,11 @@ struct HTMLSanitizer {
     ]
 
     func sanitize(_ html: String) -> String {
+        var html = html
+        for (n, r) in replacements.enumerated() where r.block {
+            let placeholder = "\(Character(marker))\(n)\(Character(marker))"
+            html = html.replacingOccurrences(of: "<p>\(placeholder)</p>", with: placeholder)
+        }
         let scalars = Array(html.unicodeScalars)
         var out = ""
         var i = 0

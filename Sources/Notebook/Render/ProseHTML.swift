@@ -29,7 +29,7 @@ struct ProseHTML {
             case .prose(let s): prose += s
             case .code(let code, let language):
                 let classAttribute = language.map { " class=\"language-\(Markup.escape($0))\"" } ?? ""
-                prose += "\n" + placeholder(.init(html: "<pre><code\(classAttribute)>\(Markup.escape(code))</code></pre>", text: code)) + "\n\n"
+                prose += "\n" + placeholder(.init(html: "<pre><code\(classAttribute)>\(Markup.escape(code))</code></pre>", text: code, block: true)) + "\n\n"
             }
         }
         // 2. Code spans, then 3. math, in what is left.

@@ -166,7 +166,7 @@ public enum NotebookRunner {
     /// followed or read.
     static func staleFigures(_ figures: [(path: String, svg: String)], in base: String) throws(FileAccessError) -> [String] {
         guard let first = figures.first?.path.split(separator: "/").first else { return [] }
-        guard let folder = try FolderDescriptor.open(path: base).subfolder(String(first), create: false) else { return figures.map(\.path) }
+        guard let folder = try FolderDescriptor.open(path: base, prefix: "").subfolder(String(first), create: false) else { return figures.map(\.path) }
         var stale: [String] = []
         for (path, svg) in figures {
             let name = String(path.split(separator: "/").last ?? "")

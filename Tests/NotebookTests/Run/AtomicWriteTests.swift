@@ -56,7 +56,7 @@ struct AtomicWriteTests {
             let link = folder + "/link.md"
             try Data("old".utf8).write(to: URL(fileURLWithPath: target))
             try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
-            #expect(throws: FileAccessError.symbolicLink(path: "link.md", target: target)) { try AtomicWrite.write(Array("new".utf8), to: link) }
+            #expect(throws: FileAccessError.symbolicLink(path: link, target: target)) { try AtomicWrite.write(Array("new".utf8), to: link) }
             #expect(try contents(target) == Array("old".utf8))
             #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["link.md", "target.md"])
@@ -81,7 +81,7 @@ struct AtomicWriteTests {
             // A folder where the file should be: the rename over it fails.
             let path = folder + "/d.md"
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
-            #expect(throws: FileAccessError.notRegularFile(path: "d.md", kind: .folder)) { try AtomicWrite.write([1], to: path) }
+            #expect(throws: FileAccessError.notRegularFile(path: path, kind: .folder)) { try AtomicWrite.write([1], to: path) }
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["d.md"])
         }
     }
