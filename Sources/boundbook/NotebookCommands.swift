@@ -41,37 +41,13 @@ struct NotebookOptions: ParsableArguments {
 
     /// The notebook files named, folders expanded (sorted, so runs are reproducible).
     func files() throws -> [String] {
-        var result: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ValidationError("no such file or folder: \(path)")
-            }
-            if !isDirectory.boolValue {
-                result.append(path)
-                continue
-            }
-            let enumerator = FileManager.default.enumerator(atPath: path)
-            var found: [String] = []
-            while let item = enumerator?.nextObject() as? String {
-                guard item.hasSuffix(".md"), !item.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
-                let full = (path as NSString).appendingPathComponent(item)
-                if NotebookFiles.hasBoundCell(full) { found.append(full) }
-            }
-            result += found.sorted()
+        do {
+            return try NotebookFiles.expand(paths)
+        } catch .noSuchPath(let path) {
+            throw ValidationError("no such file or folder: \(path)")
+        } catch .unreadable(let error) {
+            throw ValidationError(error.description)
         }
-        return result
-    }
-}
-
-enum NotebookFiles {
-    /// Whether a Markdown file holds a bound cell (or tries to: a broken one is reported, not skipped).
-    static func hasBoundCell(_ path: String) -> Bool {
-        guard let data = FileManager.default.contents(atPath: path) else { return false }
-        let bytes = Array(data)
-        if let doc = try? NotebookDocument.parse(bytes, path: path) { return !doc.cells.isEmpty }
-        let text = String(decoding: bytes, as: UTF8.self)
-        return text.contains("```bound") || text.contains("~~~bound")
     }
 }
 
@@ -144,7 +120,7 @@ enum NotebookDriver {
         let reporter = Reporter(format: options.format)
         let reports = runAll(files, runOptions, jobs: options.jobs)
         var worst: Int32 = 0
-        for (file, report) in zip(files, reports) {
+        for report in reports {
             var status = report.status(checkingStaleness: check)
             if options.format == .text || options.format == .json || options.format == .jsonl { reporter.errors(report) }
             var written: WriteBackResult?

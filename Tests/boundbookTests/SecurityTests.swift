@@ -114,4 +114,20 @@ struct SecurityTests {
             #expect(bytes(repo + "/nb.md") == Array(Self.notebook.utf8) && bytes(root + "/second-name.md") == Array(Self.notebook.utf8))
         }
     }
+
+    @Test("run of a folder enters no linked folder, reads no linked file and opens no FIFO")
+    func folderExpansion() throws {
+        try repository { root, repo in
+            try FileManager.default.createDirectory(atPath: root + "/outside", withIntermediateDirectories: false)
+            try Data("```bound\nclaim 1 <= 0\n```\n".utf8).write(to: URL(fileURLWithPath: root + "/outside/secret.md"))
+            try FileManager.default.createSymbolicLink(atPath: repo + "/linked", withDestinationPath: "../outside")
+            try FileManager.default.createSymbolicLink(atPath: repo + "/linked.md", withDestinationPath: "../outside/secret.md")
+            #expect(mkfifo(repo + "/pipe.md", 0o644) == 0)
+            try FileManager.default.removeItem(atPath: repo + "/nb.md")
+            try Data("```bound\nclaim 1 <= 2\n```\n".utf8).write(to: URL(fileURLWithPath: repo + "/good.md"))
+            let run = try Run(["timeout", "60", Run.executable.path, "run", repo], program: "/usr/bin/env")
+            #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+            #expect(run.stdout.contains("good.md") && !run.stdout.contains("secret") && !run.stdout.contains("linked") && !run.stdout.contains("pipe"))
+        }
+    }
 }

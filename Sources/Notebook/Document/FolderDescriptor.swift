@@ -120,6 +120,26 @@ public final class FolderDescriptor: @unchecked Sendable {
     }
 }
 
+extension FolderDescriptor {
+    /// The names in the folder, sorted by their bytes, without `.` and `..`.
+    public func entries() throws(FileAccessError) -> [String] {
+        let copy = dup(fd)
+        guard copy >= 0, let stream = fdopendir(copy) else {
+            let code = errno
+            if copy >= 0 { close(copy) }
+            throw .system(path: prefix.isEmpty ? "." : prefix, operation: .read, code: code)
+        }
+        defer { closedir(stream) }
+        rewinddir(stream)
+        var names: [[UInt8]] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if name != [46] && name != [46, 46] { names.append(name) }
+        }
+        return names.sorted { $0.lexicographicallyPrecedes($1) }.map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
 /// Reads `fd` to its end, or to `limit + 1` bytes; nil on a read error (`errno` set).
 func readAll(_ fd: Int32, limit: Int) -> [UInt8]? {
     var bytes: [UInt8] = []
