@@ -118,7 +118,7 @@ enum NotebookDriver {
         let files = try options.files()
         guard !files.isEmpty else { throw ValidationError("no notebooks found in \(options.paths.joined(separator: ", "))") }
         let reporter = Reporter(format: options.format)
-        let reports = runAll(files, runOptions, jobs: options.jobs)
+        let reports = NotebookRunner.runAll(files, options: runOptions, jobs: options.jobs)
         var worst: Int32 = 0
         for report in reports {
             var status = report.status(checkingStaleness: check)
@@ -147,21 +147,6 @@ enum NotebookDriver {
             break
         }
         return worst
-    }
-
-    /// Runs the notebooks, `jobs` at a time; reports come back in the files' order, so the
-    /// output does not depend on the number of jobs.
-    static func runAll(_ files: [String], _ options: RunOptions, jobs: Int) -> [NotebookReport] {
-        let results = ReportSlots(count: files.count)
-        let workers = Swift.max(1, Swift.min(jobs, files.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var i = worker
-            while i < files.count {
-                results.set(i, NotebookRunner.run(file: files[i], options: options))
-                i += workers
-            }
-        }
-        return results.all()
     }
 
     static func printText(_ report: NotebookReport, reporter: Reporter, check: Bool, written: WriteBackResult?) {
@@ -210,25 +195,5 @@ enum NotebookDriver {
             print("\(reporter.paint("FAIL", "31")) \(report.path): \(proved) of \(claims.count) claims pass, δ spent \(spent) of budget \(budget)")
             problems.forEach { print("  " + $0) }
         }
-    }
-}
-
-/// Reports filled in by parallel workers. Invariant: every access holds the lock.
-final class ReportSlots: @unchecked Sendable {
-    private var slots: [NotebookReport?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ report: NotebookReport) {
-        lock.lock()
-        slots[i] = report
-        lock.unlock()
-    }
-
-    func all() -> [NotebookReport] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0! }
     }
 }
