@@ -27,6 +27,15 @@ public enum AtomicWrite {
     /// temporary file is written and again just before the rename). On failure the temporary
     /// file is removed and `name` is untouched.
     public static func write(_ bytes: [UInt8], named name: String, in folder: FolderDescriptor, expecting: FileSnapshot? = nil) throws(FileAccessError) {
+        try write(bytes, named: name, in: folder, expecting: expecting, beforeLastCheck: {})
+    }
+
+    /// `write(_:named:in:expecting:)`, calling `beforeLastCheck` once the temporary file is
+    /// written and closed, just before the last comparison and the rename: tests make another
+    /// process edit the file there.
+    static func write(
+        _ bytes: [UInt8], named name: String, in folder: FolderDescriptor, expecting: FileSnapshot?, beforeLastCheck: () -> Void
+    ) throws(FileAccessError) {
         let existing = try check(name, in: folder, expecting: expecting)
         let (fd, temporary) = try createTemporary(for: name, in: folder)
         var renamed = false
@@ -59,6 +68,7 @@ public enum AtomicWrite {
         guard fsync(fd) == 0 else { throw fail(.flush) }
         closed = true
         guard close(fd) == 0 else { throw fail(.close) }
+        beforeLastCheck()
         // The window between this check and the rename is a few system calls long.
         _ = try check(name, in: folder, expecting: expecting)
         guard renameat(folder.fd, temporary, folder.fd, name) == 0 else { throw fail(.rename) }

@@ -54,6 +54,7 @@ struct SanitizedPageTests {
         ("A picture <img src=x onerror=alert(1)> here.", "&lt;img src=x onerror=alert(1)&gt;"),
         ("<details ontoggle=alert(1) open>x</details>", "&lt;details ontoggle=alert(1) open&gt;"),
         ("[click](javascript:alert(1))", "<a>click</a>"),
+        ("[click][r]\n\n[r]: javascript:alert(1)", "<a>click</a>"),
         ("[click](JaVaScRiPt:alert(1))", "<a>click</a>"),
         ("[click]( javascript:alert(1))", "<a>click</a>"),
         ("[click](&#106;avascript:alert(1))", "<a>click</a>"),

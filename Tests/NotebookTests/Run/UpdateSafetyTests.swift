@@ -98,6 +98,28 @@ struct UpdateSafetyTests {
         }
     }
 
+    @Test("an edit saved while the new file is being written (after the first check) survives; no temporary file is left")
+    func appendDuringWrite() throws {
+        try StrangerRepository.with { repo in
+            let path = repo.repo + "/nb.md"
+            let report = repo.run()
+            let snapshot = try #require(report.snapshot)
+            let rendered = try #require(report.document).rendered(outputs: report.outputs)
+            let folder = try FolderDescriptor.open(path: repo.repo)
+            #expect(throws: FileAccessError.changedSinceRead(path: path)) {
+                try AtomicWrite.write(rendered, named: "nb.md", in: folder, expecting: snapshot) {
+                    let editor = Process()
+                    editor.executableURL = URL(fileURLWithPath: "/bin/sh")
+                    editor.arguments = ["-c", "printf 'typed meanwhile\\n' >> \"$1\"", "sh", path]
+                    try? editor.run()
+                    editor.waitUntilExit()
+                }
+            }
+            #expect(repo.bytes(path) == Array((StrangerRepository.plotNotebook + "typed meanwhile\n").utf8))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: repo.repo) == ["nb.md"])
+        }
+    }
+
     @Test("an edit of the same size within the same clock tick is still seen: the bytes are compared too")
     func sameSizeEdit() throws {
         try StrangerRepository.with { repo in
