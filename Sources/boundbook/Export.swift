@@ -13,10 +13,16 @@ struct Export: ParsableCommand {
     @Flag(help: "Write HTML (the only export format so far).")
     var html = false
 
-    @Flag(help: "Add MathJax's script tag, so readers who are online see rendered math.")
+    @Flag(help: "Add MathJax's script tag (pinned, with a subresource-integrity hash), so readers who are online see rendered math.")
     var mathjax = false
 
-    @Option(name: [.short, .long], help: "Where to write the page (default: the notebook's name with .html).")
+    @Flag(
+        name: .customLong("allow-html"),
+        help: "Keep the author's raw HTML in prose (escaped by default). Unsafe for strangers' notebooks: their HTML reaches the page (docs/security.md)."
+    )
+    var allowHTML = false
+
+    @Option(name: [.short, .long], help: "Where to write the page (default: the notebook's name with .html, in its folder; never through a link).")
     var output: String?
 
     @Option(help: "Working precision in bits (default 128).")
@@ -30,9 +36,14 @@ struct Export: ParsableCommand {
         var options = RunOptions()
         options.precision = try Bounds.Precision(bits: precision)
         let report = NotebookRunner.run(file: file, options: options)
-        let target = output ?? ((file as NSString).deletingPathExtension + ".html")
-        let page = HTMLExport.page(report, mathjax: mathjax)
-        try AtomicWrite.write(Array(page.utf8), to: target)
+        let page = HTMLExport.page(report, mathjax: mathjax, allowHTML: allowHTML)
+        let target: String
+        do {
+            target = try PageExport.write(page, notebook: file, output: output)
+        } catch {
+            Output.error(error.description)
+            throw ExitCode(2)
+        }
         for d in report.errors { Output.error(DiagnosticRenderer.render(d, path: report.path, bytes: report.bytes)) }
         print("wrote \(target)")
         if !report.errors.isEmpty { throw ExitCode(2) }

@@ -41,37 +41,13 @@ struct NotebookOptions: ParsableArguments {
 
     /// The notebook files named, folders expanded (sorted, so runs are reproducible).
     func files() throws -> [String] {
-        var result: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ValidationError("no such file or folder: \(path)")
-            }
-            if !isDirectory.boolValue {
-                result.append(path)
-                continue
-            }
-            let enumerator = FileManager.default.enumerator(atPath: path)
-            var found: [String] = []
-            while let item = enumerator?.nextObject() as? String {
-                guard item.hasSuffix(".md"), !item.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
-                let full = (path as NSString).appendingPathComponent(item)
-                if NotebookFiles.hasBoundCell(full) { found.append(full) }
-            }
-            result += found.sorted()
+        do {
+            return try NotebookFiles.expand(paths)
+        } catch .noSuchPath(let path) {
+            throw ValidationError("no such file or folder: \(path)")
+        } catch .unreadable(let error) {
+            throw ValidationError(error.description)
         }
-        return result
-    }
-}
-
-enum NotebookFiles {
-    /// Whether a Markdown file holds a bound cell (or tries to: a broken one is reported, not skipped).
-    static func hasBoundCell(_ path: String) -> Bool {
-        guard let data = FileManager.default.contents(atPath: path) else { return false }
-        let bytes = Array(data)
-        if let doc = try? NotebookDocument.parse(bytes, path: path) { return !doc.cells.isEmpty }
-        let text = String(decoding: bytes, as: UTF8.self)
-        return text.contains("```bound") || text.contains("~~~bound")
     }
 }
 
@@ -142,36 +118,21 @@ enum NotebookDriver {
         let files = try options.files()
         guard !files.isEmpty else { throw ValidationError("no notebooks found in \(options.paths.joined(separator: ", "))") }
         let reporter = Reporter(format: options.format)
-        let reports = runAll(files, runOptions, jobs: options.jobs)
+        let reports = NotebookRunner.runAll(files, options: runOptions, jobs: options.jobs)
         var worst: Int32 = 0
-        for (file, report) in zip(files, reports) {
+        for report in reports {
             var status = report.status(checkingStaleness: check)
             if options.format == .text || options.format == .json || options.format == .jsonl { reporter.errors(report) }
-            if write && report.errors.isEmpty, let doc = report.document {
-                let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
-                for (name, svg) in report.figures where report.staleFigures.contains(name) {
-                    let target = folder.appendingPathComponent(name)
-                    do {
-                        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                        try AtomicWrite.write(Array(svg.utf8), to: target.path)
-                    } catch {
-                        Output.error("\(target.path): cannot write: \(error)")
-                        status = 2
-                    }
-                }
-                let bytes = doc.rendered(outputs: report.outputs)
-                if bytes != report.bytes {
-                    do {
-                        try AtomicWrite.write(bytes, to: file)
-                    } catch {
-                        Output.error("\(file): cannot write: \(error)")
-                        status = 2
-                    }
-                }
+            var written: WriteBackResult?
+            if write && report.errors.isEmpty {
+                let result = WriteBack.write(report)
+                for error in result.errors { Output.error(error.description) }
+                if !result.errors.isEmpty { status = 2 }
+                written = result
             }
             switch options.format {
             case .json, .jsonl: reporter.json(report, checking: check)
-            case .text: printText(report, reporter: reporter, check: check, wrote: write)
+            case .text: printText(report, reporter: reporter, check: check, written: written)
             case .gradescope, .junit: break
             }
             worst = worst == 2 || status == 2 ? 2 : Swift.max(worst, status)
@@ -188,22 +149,7 @@ enum NotebookDriver {
         return worst
     }
 
-    /// Runs the notebooks, `jobs` at a time; reports come back in the files' order, so the
-    /// output does not depend on the number of jobs.
-    static func runAll(_ files: [String], _ options: RunOptions, jobs: Int) -> [NotebookReport] {
-        let results = ReportSlots(count: files.count)
-        let workers = Swift.max(1, Swift.min(jobs, files.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var i = worker
-            while i < files.count {
-                results.set(i, NotebookRunner.run(file: files[i], options: options))
-                i += workers
-            }
-        }
-        return results.all()
-    }
-
-    static func printText(_ report: NotebookReport, reporter: Reporter, check: Bool, wrote: Bool) {
+    static func printText(_ report: NotebookReport, reporter: Reporter, check: Bool, written: WriteBackResult?) {
         let claims = report.entries.compactMap(\.result.claim)
         if !check {
             guard report.errors.isEmpty, let doc = report.document else { return }
@@ -212,10 +158,15 @@ enum NotebookDriver {
                 print(reporter.paint("── \(report.path):\(cell.fenceRange.start.line) ──", "2"))
                 print(text.text)
             }
-            if wrote {
-                print(
-                    report.staleCells.isEmpty
-                        ? "\(report.path): up to date" : "\(report.path): updated \(report.staleCells.count) output region\(report.staleCells.count == 1 ? "" : "s")")
+            // Only what was really written is announced: "up to date" only when nothing failed.
+            if let written {
+                let regions = report.staleCells.count + report.orphanRegions
+                let figures = written.figuresWritten.count
+                var parts: [String] = []
+                if written.notebookRewritten { parts.append("updated \(regions) output region\(regions == 1 ? "" : "s")") }
+                if figures > 0 { parts.append("wrote \(figures) figure\(figures == 1 ? "" : "s")") }
+                if parts.isEmpty && written.errors.isEmpty { parts.append("up to date") }
+                if !parts.isEmpty { print("\(report.path): \(parts.joined(separator: ", "))") }
             }
             return
         }
@@ -241,25 +192,5 @@ enum NotebookDriver {
             print("\(reporter.paint("FAIL", "31")) \(report.path): \(proved) of \(claims.count) claims pass, δ spent \(spent) of budget \(budget)")
             problems.forEach { print("  " + $0) }
         }
-    }
-}
-
-/// Reports filled in by parallel workers. Invariant: every access holds the lock.
-final class ReportSlots: @unchecked Sendable {
-    private var slots: [NotebookReport?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ report: NotebookReport) {
-        lock.lock()
-        slots[i] = report
-        lock.unlock()
-    }
-
-    func all() -> [NotebookReport] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0! }
     }
 }

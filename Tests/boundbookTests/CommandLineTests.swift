@@ -18,9 +18,10 @@ struct Run {
         return dir.appendingPathComponent("boundbook")
     }
 
-    init(_ arguments: [String]) throws {
+    /// Runs `program` (by default the built `boundbook`) with `arguments`.
+    init(_ arguments: [String], program: String? = nil) throws {
         let process = Process()
-        process.executableURL = Run.executable
+        process.executableURL = program.map { URL(fileURLWithPath: $0) } ?? Run.executable
         process.arguments = arguments
         let out = Pipe()
         let err = Pipe()

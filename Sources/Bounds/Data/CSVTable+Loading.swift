@@ -24,12 +24,14 @@ extension CSVTable {
         func failure(_ kind: DataError.Kind) -> DataError { DataError(file: name, byteOffset: 0, kind: kind) }
         func systemReason() -> String { String(cString: strerror(errno)) }
 
-        let fd = open(path, O_RDONLY)
+        // O_NONBLOCK: a FIFO must not block the open; it is refused below, not read.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { throw failure(.unreadable(reason: systemReason())) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw failure(.unreadable(reason: systemReason())) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw failure(.unreadable(reason: "not a regular file")) }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         let size = Int(info.st_size)
         guard size <= limit else { throw failure(.tooLarge(bytes: size, limit: limit)) }
 

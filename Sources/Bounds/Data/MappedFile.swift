@@ -25,6 +25,16 @@ public enum MappedFile {
         let fd = openReadOnly(path)
         guard fd >= 0 else { throw failure(systemReason()) }
         defer { close(fd) }
+        return try open(descriptor: fd, name: name)
+    }
+
+    /// Maps the regular file open at `fd` (the caller keeps and closes `fd`); errors as `open(path:name:)`.
+    ///
+    /// A descriptor lets a caller that decided which file may be read (the notebook's `load`,
+    /// which opens component by component without following links) map exactly that file.
+    public static func open(descriptor fd: Int32, name: String) throws -> TensorStorage {
+        func failure(_ reason: String) -> DataError { DataError(file: name, byteOffset: 0, kind: .unreadable(reason: reason)) }
+        func systemReason(_ code: Int32 = errno) -> String { String(cString: strerror(code)) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw failure(systemReason()) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw failure("not a regular file") }
@@ -38,5 +48,6 @@ public enum MappedFile {
     }
 }
 
-/// `open(2)` for reading; at file scope, so the name is the system's, not `MappedFile.open`.
-private func openReadOnly(_ path: String) -> Int32 { open(path, O_RDONLY | O_CLOEXEC) }
+/// `open(2)` for reading, without blocking on a FIFO (the regular-file check comes after the
+/// open); at file scope, so the name is the system's, not `MappedFile.open`.
+private func openReadOnly(_ path: String) -> Int32 { open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) }

@@ -119,7 +119,7 @@ public enum NPY {
     }
 
     /// `runs/w.npy` → `w`.
-    static func tensorName(fromFile file: String) -> String {
+    public static func tensorName(fromFile file: String) -> String {
         let last = file.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? file
         return last.hasSuffix(".npy") ? String(last.dropLast(4)) : last
     }

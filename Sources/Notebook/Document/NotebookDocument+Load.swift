@@ -17,12 +17,14 @@ extension NotebookDocument {
         func failure(_ reason: NotebookDocumentError.Reason) -> NotebookDocumentError {
             NotebookDocumentError(path: path, reason: reason, range: origin)
         }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: a FIFO must not block the open; it is refused below as not a regular file.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { throw failure(.unreadable(message: systemMessage(errno))) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw failure(.unreadable(message: systemMessage(errno))) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw failure(.unreadable(message: "not a regular file")) }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         let size = Int(info.st_size)
         guard size <= maximumSize else { throw failure(.tooLarge(size: size, limit: maximumSize)) }
         // Read up to one byte more than the limit, in case the file grows while it is read.

@@ -1,13 +1,35 @@
 import Bounds
 import Foundation
-import Ink
 
 /// `boundbook export --html`: one self-contained page — prose rendered from Markdown (Ink),
 /// each cell's source, its results with verdicts styled (proved / refuted / undecided),
 /// figures as inline SVG, and the δ ledger as a table. Math stays as TeX (`$…$` is protected
 /// from Markdown); `mathjax: true` adds MathJax's script tag for readers who are online.
+///
+/// The page is safe to open whoever wrote the notebook (docs/security.md): the prose's raw
+/// HTML is shown as text unless `allowHTML`, links and images keep only `http`, `https`,
+/// `mailto` and relative URLs, every attribute value is escaped, and a Content-Security-Policy
+/// forbids every script — except, with `mathjax`, the one pinned MathJax file, which the
+/// browser loads only if its bytes match the subresource-integrity hash.
 public enum HTMLExport {
-    public static func page(_ report: NotebookReport, mathjax: Bool) -> String {
+    /// The MathJax file the page loads with `mathjax: true`: pinned to one version.
+    public static let mathJaxURL = "https://cdn.jsdelivr.net/npm/mathjax@3.2.2/es5/tex-chtml.js"
+    /// The SHA-384 of `mathJaxURL`'s bytes (subresource integrity). It could not be computed on
+    /// the machine this was written on (no network); it is the value published for this exact
+    /// URL by independent pages that agree. A wrong hash fails safe: the browser refuses the
+    /// script and the math stays as TeX.
+    public static let mathJaxIntegrity = "sha384-AHAnt9ZhGeHIrydA1Kp1L7FN+2UosbF7RQg6C+9Is/a7kDpQ1684C2iH2VWil6r4"
+
+    /// The page's Content-Security-Policy: no script at all, or only MathJax's pinned files.
+    public static func contentSecurityPolicy(mathjax: Bool) -> String {
+        let scripts = mathjax ? "https://cdn.jsdelivr.net/npm/mathjax@3.2.2/" : "'none'"
+        let fonts = mathjax ? "https://cdn.jsdelivr.net/npm/mathjax@3.2.2/" : "'none'"
+        return "default-src 'none'; script-src \(scripts); style-src 'unsafe-inline'; img-src * data:; font-src \(fonts); "
+            + "base-uri 'none'; form-action 'none'; object-src 'none'"
+    }
+
+    public static func page(_ report: NotebookReport, mathjax: Bool, allowHTML: Bool = false) -> String {
+        let prose = ProseHTML(allowHTML: allowHTML, mathjax: mathjax)
         let title = (report.path as NSString).lastPathComponent
         var body = ""
         if let doc = report.document {
@@ -15,13 +37,13 @@ public enum HTMLExport {
             let bytes = report.bytes
             for cell in doc.cells {
                 let start = cell.fenceRange.start.offset
-                if start > position { body += prose(Array(bytes[position..<start])) }
+                if start > position { body += prose.render(Array(bytes[position..<start])) }
                 body += "<section class=\"cell\">\n<pre class=\"source\"><code>\(escape(cell.source))</code></pre>\n"
                 body += results(report, cell.index)
                 body += "</section>\n"
                 position = Swift.max(cell.fenceRange.end.offset, cell.output?.byteRange.upperBound ?? 0)
             }
-            if position < bytes.count { body += prose(Array(bytes[position...])) }
+            if position < bytes.count { body += prose.render(Array(bytes[position...])) }
         }
         if !report.errors.isEmpty {
             body += "<section class=\"errors\"><h2>Errors</h2>\n"
@@ -31,15 +53,17 @@ public enum HTMLExport {
             body += "</section>\n"
         }
         body += ledgerTable(report)
+        // No inline configuration: the math spans use MathJax's default delimiters.
         let script =
             mathjax
-            ? "<script>MathJax = {tex: {inlineMath: [['$', '$']]}};</script>\n<script async src=\"https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-chtml.js\"></script>\n"
+            ? "<script async src=\"\(mathJaxURL)\" integrity=\"\(mathJaxIntegrity)\" crossorigin=\"anonymous\" referrerpolicy=\"no-referrer\"></script>\n"
             : ""
         return """
             <!DOCTYPE html>
             <html lang="en">
             <head>
             <meta charset="utf-8">
+            <meta http-equiv="Content-Security-Policy" content="\(contentSecurityPolicy(mathjax: mathjax))">
             <title>\(escape(title))</title>
             <style>\(style)</style>
             \(script)</head>
@@ -68,24 +92,6 @@ public enum HTMLExport {
         table.ledger{border-collapse:collapse;font-size:.9rem} table.ledger td,table.ledger th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left}
         pre.error{background:#fbeee6;border-left:4px solid #D55E00}
         """
-
-    /// Markdown prose through Ink, with `$…$` and `$$…$$` math kept verbatim.
-    static func prose(_ bytes: [UInt8]) -> String {
-        var text = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
-        var math: [String] = []
-        for pattern in ["\\$\\$[^$]+\\$\\$", "\\$[^$\\n]+\\$"] {
-            guard let regex = try? NSRegularExpression(pattern: pattern) else { continue }
-            while let m = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)), let r = Range(m.range, in: text) {
-                math.append(String(text[r]))
-                text.replaceSubrange(r, with: "BBMATH\(math.count - 1)X")
-            }
-        }
-        var html = MarkdownParser().html(from: text)
-        for (i, m) in math.enumerated().reversed() {
-            html = html.replacingOccurrences(of: "BBMATH\(i)X", with: "<span class=\"math\">\(escape(m))</span>")
-        }
-        return html + "\n"
-    }
 
     static func results(_ report: NotebookReport, _ cell: Int) -> String {
         guard let doc = report.document else { return "" }

@@ -24,6 +24,8 @@ public struct NotebookReport: Sendable {
 
     public var path: String
     public var bytes: [UInt8]
+    /// The notebook file as read (identity and bytes), when the run read it from disk.
+    public var snapshot: FileSnapshot?
     public var document: NotebookDocument?
     public var entries: [Entry] = []
     /// Errors with file positions.
@@ -56,21 +58,30 @@ public struct NotebookReport: Sendable {
 
 /// Runs a notebook file: container → parser → evaluator → results (DESIGN.md's one-way flow).
 public enum NotebookRunner {
+    /// Reads the notebook at `path` and runs it. The file is read through its folder's
+    /// descriptor without following a link and without blocking on anything but a regular
+    /// file; the report keeps the snapshot read (identity and bytes) for `WriteBack`.
     public static func run(file path: String, options: RunOptions) -> NotebookReport {
         var report = NotebookReport(path: path, bytes: [])
-        let url = URL(fileURLWithPath: path)
+        let (folderPath, name) = AtomicWrite.split(path)
+        let snapshot: FileSnapshot
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            if let size = attributes[.size] as? Int, size > NotebookDocument.maximumSize {
-                report.errors.append(Diagnostic("\(path) is \(size) bytes; notebooks are limited to \(NotebookDocument.maximumSize) bytes", at: origin))
+            guard let read = try FolderDescriptor.open(path: folderPath).read(name, limit: NotebookDocument.maximumSize) else {
+                report.errors.append(Diagnostic("cannot read \(path): no such file", at: origin))
                 return report
             }
-            report.bytes = Array(try Data(contentsOf: url))
+            snapshot = read
         } catch {
-            report.errors.append(Diagnostic("cannot read \(path): \(error.localizedDescription)", at: origin))
+            report.errors.append(Diagnostic("\(error.path) \(error.message)", at: origin))
             return report
         }
-        return run(bytes: report.bytes, path: path, baseDirectory: url.deletingLastPathComponent(), options: options)
+        guard snapshot.bytes.count <= NotebookDocument.maximumSize else {
+            report.errors.append(Diagnostic("\(path) is over \(NotebookDocument.maximumSize) bytes; notebooks are limited to \(NotebookDocument.maximumSize) bytes", at: origin))
+            return report
+        }
+        var result = run(bytes: snapshot.bytes, path: path, baseDirectory: URL(fileURLWithPath: folderPath, isDirectory: true), options: options)
+        result.snapshot = snapshot
+        return result
     }
 
     static let origin = SourceRange(SourceLocation(line: 1, column: 1, offset: 0), SourceLocation(line: 1, column: 1, offset: 0))
@@ -148,12 +159,27 @@ public enum NotebookRunner {
             // Byte-exact: text, images, fence length and blank lines all count.
             report.staleCells = document.staleCells(outputs: report.outputs).map(\.index)
             report.orphanRegions = document.orphanRegions.count
-            for (name, svg) in report.figures {
-                let onDisk = FileManager.default.contents(atPath: baseDirectory.appendingPathComponent(name).path)
-                if onDisk != Data(svg.utf8) { report.staleFigures.append(name) }
+            do {
+                report.staleFigures = try staleFigures(report.figures, in: baseDirectory.path)
+            } catch {
+                report.errors.append(Diagnostic("\(error.path) \(error.message)", at: origin))
             }
         }
         return report
+    }
+
+    /// The figures missing or different on disk, read through the folder's descriptor: a link
+    /// planted as the figures folder or as a figure, or a FIFO there, is an error, never
+    /// followed or read.
+    static func staleFigures(_ figures: [(path: String, svg: String)], in base: String) throws(FileAccessError) -> [String] {
+        guard let first = figures.first?.path.split(separator: "/").first else { return [] }
+        guard let folder = try FolderDescriptor.open(path: base, prefix: "").subfolder(String(first), create: false) else { return figures.map(\.path) }
+        var stale: [String] = []
+        for (path, svg) in figures {
+            let name = String(path.split(separator: "/").last ?? "")
+            if try folder.read(name, limit: svg.utf8.count)?.bytes != Array(svg.utf8) { stale.append(path) }
+        }
+        return stale
     }
 
     /// A cell-local diagnostic with file positions.

@@ -49,16 +49,17 @@ struct AtomicWriteTests {
         }
     }
 
-    @Test("a symbolic link is followed: its target is replaced and the link kept")
+    @Test("a symbolic link is refused, named with its target, and neither it nor its target changes")
     func symbolicLink() throws {
         try inFolder { folder in
             let target = folder + "/target.md"
             let link = folder + "/link.md"
             try Data("old".utf8).write(to: URL(fileURLWithPath: target))
             try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
-            try AtomicWrite.write(Array("new".utf8), to: link)
-            #expect(try contents(target) == Array("new".utf8))
+            #expect(throws: FileAccessError.symbolicLink(path: link, target: target)) { try AtomicWrite.write(Array("new".utf8), to: link) }
+            #expect(try contents(target) == Array("old".utf8))
             #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["link.md", "target.md"])
         }
     }
 
@@ -68,18 +69,19 @@ struct AtomicWriteTests {
         #expect {
             try AtomicWrite.write([1, 2, 3], to: path)
         } throws: { error in
-            (error as? AtomicWriteError)?.description.hasPrefix("\(path): error: cannot create a temporary file") ?? false
+            guard case .system(let failed, .openFolder, ENOENT)? = error as? FileAccessError else { return false }
+            return failed == path
         }
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
-    @Test("a rename that fails leaves the original untouched and removes the temporary file")
+    @Test("a folder in the file's place is refused, leaves the original untouched and removes the temporary file")
     func renameFails() throws {
         try inFolder { folder in
             // A folder where the file should be: the rename over it fails.
             let path = folder + "/d.md"
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
-            #expect(throws: AtomicWriteError.self) { try AtomicWrite.write([1], to: path) }
+            #expect(throws: FileAccessError.notRegularFile(path: path, kind: .folder)) { try AtomicWrite.write([1], to: path) }
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["d.md"])
         }
     }
