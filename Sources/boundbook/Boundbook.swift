@@ -1,6 +1,7 @@
 import ArgumentParser
 import Bounds
 import Foundation
+import Notebook
 
 /// The root command. `main()` is ours so that exit codes follow boundbook's contract:
 /// 0 all good, 1 a check failed, 2 bad input (usage, parse or evaluation errors).
@@ -13,13 +14,25 @@ struct Boundbook: ParsableCommand {
             Every printed upper bound is a true upper bound of the exact formula: the arithmetic \
             is MPFR with outward rounding, and decimals are rounded outward.
             """,
-        version: "0.1.0",
+        version: BoundbookVersion.current,
         subcommands: [Run.self, Update.self, Check.self, Export.self, ListBounds.self, Explain.self, Eval.self, Solve.self]
     )
 
+    static var commandNames: [String] {
+        var names: [String] = []
+        for command in configuration.subcommands { names.append(command._commandName) }
+        return names
+    }
+
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let problem = CommandNames.problem(in: arguments, commands: commandNames) {
+            Output.error(problem.description)
+            Output.note("See 'boundbook --help'.")
+            Foundation.exit(2)
+        }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch let error as BoundsError {
             Output.error(error.description)
@@ -27,23 +40,25 @@ struct Boundbook: ParsableCommand {
         } catch let error as ExitCode {
             Foundation.exit(error.rawValue)
         } catch {
-            let code = exitCode(for: error)
-            if code == .success {
+            if exitCode(for: error) == .success {
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
-            Output.error(fullMessage(for: error))
+            // A usage or validation error: ArgumentParser's message, our label, then the usage of
+            // the command that was meant (known from the arguments, not from the message).
+            Output.error(message(for: error))
+            Output.note(usageHint(arguments.first))
             Foundation.exit(2)
         }
     }
-}
 
-/// Writing to the terminal's two streams.
-enum Output {
-    static func error(_ message: String) {
-        let labelled = message.hasPrefix("Error") || message.hasPrefix("error") || message.contains(": error: ")
-        let text = labelled ? message : "error: \(message)"
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+    /// The usage of the command the arguments start with, or where to find the commands.
+    static func usageHint(_ first: String?) -> String {
+        for command in configuration.subcommands where command._commandName == first {
+            let usage: String = usageString(for: command)
+            return "Usage: \(usage)\n  See 'boundbook \(command._commandName) --help'."
+        }
+        return "See 'boundbook --help'."
     }
 }
 
@@ -53,14 +68,4 @@ struct PrecisionOptions: ParsableArguments {
     var precision: Int = 128
 
     func validated() throws -> Precision { try Precision(bits: precision) }
-}
-
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-    /// One JSON object per notebook per line (the same objects as json), for concatenating runs.
-    case jsonl
-    /// Gradescope's results.json (check only).
-    case gradescope
-    /// JUnit XML (check only).
-    case junit
 }

@@ -31,7 +31,7 @@ struct EntryCall: ParsableArguments {
     @OptionGroup var options: PrecisionOptions
 
     @Option(name: .long, help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    var format: EntryFormat = .text
 
     func resolved() throws -> (CatalogueEntry, [String: ArgumentValue], [(String, String)], Precision) {
         let precision = try options.validated()

@@ -1,5 +1,6 @@
 import Bounds
 import Foundation
+import Notebook
 
 /// How one evaluation is shown: as text for people, as JSON for programs.
 struct EvaluationReport {
@@ -64,6 +65,8 @@ struct EvaluationReport {
             "vacuous": vacuous,
             "hypotheses": entry.hypotheses,
             "precision": precision.bits,
+            "schema_version": ReportJSON.schemaVersion,
+            "boundbook_version": BoundbookVersion.current,
         ]
         object["delta"] = delta ?? NSNull()
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)

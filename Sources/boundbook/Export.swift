@@ -25,7 +25,7 @@ struct Export: ParsableCommand {
     @Option(name: [.short, .long], help: "Where to write the page (default: the notebook's name with .html, in its folder; never through a link).")
     var output: String?
 
-    @Option(help: "Working precision in bits (default 128).")
+    @Option(help: "Working precision in bits.")
     var precision: Int = 128
 
     func validate() throws {
@@ -41,10 +41,10 @@ struct Export: ParsableCommand {
         do {
             target = try PageExport.write(page, notebook: file, output: output)
         } catch {
-            Output.error(error.description)
+            Output.fileError(error)
             throw ExitCode(2)
         }
-        for d in report.errors { Output.error(DiagnosticRenderer.render(d, path: report.path, bytes: report.bytes)) }
+        for d in report.errors { Output.diagnostic(d, path: report.path, bytes: report.bytes) }
         print("wrote \(target)")
         if !report.errors.isEmpty { throw ExitCode(2) }
     }

@@ -5,13 +5,13 @@ import Notebook
 
 /// Options shared by run, update and check.
 struct NotebookOptions: ParsableArguments {
-    @ArgumentParser.Argument(help: "Notebook files, or folders (every .md file below them with a bound cell).")
+    @ArgumentParser.Argument(help: "Notebook files, or folders (every .md file below them with a bound cell); - reads one notebook from standard input.")
     var paths: [String]
 
-    @Option(help: "Working precision in bits (default 128).")
+    @Option(help: "Working precision in bits.")
     var precision: Int = 128
 
-    @Option(name: .customLong("max-precision"), help: "Highest precision an undecided claim is retried at (default 4096).")
+    @Option(name: .customLong("max-precision"), help: "Highest precision an undecided claim is retried at.")
     var maxPrecision: Int = 4096
 
     @Flag(name: .customLong("keep-going"), help: "Report every independent error instead of stopping at the first.")
@@ -24,10 +24,17 @@ struct NotebookOptions: ParsableArguments {
     var format: OutputFormat = .text
 
     @Option(help: "Notebooks checked in parallel (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
+
+    @Option(help: "Colour: auto (on a terminal, unless NO_COLOR is set and not empty), always or never.")
+    var color: ColorChoice = .auto
+
+    /// The number of parallel jobs: --jobs, else the number of cores.
+    var jobCount: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("- (standard input) can be given only once") }
     }
 
     func runOptions() throws -> RunOptions {
@@ -39,35 +46,50 @@ struct NotebookOptions: ParsableArguments {
         return o
     }
 
-    /// The notebook files named, folders expanded (sorted, so runs are reproducible).
-    func files() throws -> [String] {
-        do {
-            return try NotebookFiles.expand(paths)
-        } catch .noSuchPath(let path) {
-            throw ValidationError("no such file or folder: \(path)")
-        } catch .unreadable(let error) {
-            throw ValidationError(error.description)
+    /// Whether the command line names exactly one notebook file (or `-`), not a folder: then
+    /// --format json prints one object rather than an array.
+    var namesOneFile: Bool {
+        guard paths.count == 1 else { return false }
+        var isFolder: ObjCBool = false
+        return paths[0] == "-" || !(FileManager.default.fileExists(atPath: paths[0], isDirectory: &isFolder) && isFolder.boolValue)
+    }
+
+    /// The notebooks named, in the order given, folders expanded (sorted, so runs are
+    /// reproducible); `-` is standard input.
+    func sources() throws -> [NotebookSource] {
+        var result: [NotebookSource] = []
+        for path in paths {
+            if path == "-" {
+                result.append(try StandardInput.notebook())
+                continue
+            }
+            do {
+                result += try NotebookFiles.expand([path]).map { NotebookSource.file($0) }
+            } catch .noSuchPath(let path) {
+                throw ValidationError("no such file or folder: \(path)")
+            } catch .unreadable(let error) {
+                Output.fileError(error)
+                throw ExitCode(2)
+            }
         }
+        return result
     }
 }
 
-/// Printing reports: text for people (colour only on a terminal, never with NO_COLOR), JSON
-/// for programs.
+/// Printing reports: text for people (colour as --color says), JSON for programs.
 struct Reporter {
     let format: OutputFormat
     let colour: Bool
 
-    init(format: OutputFormat) {
+    init(format: OutputFormat, color: ColorChoice) {
         self.format = format
-        colour = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        colour = color.enabled(isTerminal: isatty(STDOUT_FILENO) != 0, environment: ProcessInfo.processInfo.environment)
     }
 
     func paint(_ text: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
 
     func errors(_ report: NotebookReport) {
-        for d in report.errors {
-            Output.error(DiagnosticRenderer.render(d, path: report.path, bytes: report.bytes))
-        }
+        for d in report.errors { Output.diagnostic(d, path: report.path, bytes: report.bytes) }
     }
 
     func json(_ report: NotebookReport, checking: Bool) {
@@ -84,6 +106,11 @@ struct Run: ParsableCommand {
     @Flag(help: "Write each cell's output region back into the file (same as `update`).")
     var write = false
 
+    func validate() throws {
+        try options.format.require(in: OutputFormat.runFormats, command: "run")
+        if write && options.paths.contains("-") { throw ValidationError("run --write cannot write back to standard input (-); name the file") }
+    }
+
     func run() throws {
         throw ExitCode(try NotebookDriver.run(options, write: write, check: false))
     }
@@ -94,6 +121,11 @@ struct Update: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Evaluate notebooks and write their output regions (atomic; other bytes kept).")
 
     @OptionGroup var options: NotebookOptions
+
+    func validate() throws {
+        try options.format.require(in: OutputFormat.runFormats, command: "update")
+        if options.paths.contains("-") { throw ValidationError("update cannot write back to standard input (-); name the file") }
+    }
 
     func run() throws {
         throw ExitCode(try NotebookDriver.run(options, write: true, check: false))
@@ -109,88 +141,5 @@ struct Check: ParsableCommand {
 
     func run() throws {
         throw ExitCode(try NotebookDriver.run(options, write: false, check: true))
-    }
-}
-
-enum NotebookDriver {
-    static func run(_ options: NotebookOptions, write: Bool, check: Bool) throws -> Int32 {
-        let runOptions = try options.runOptions()
-        let files = try options.files()
-        guard !files.isEmpty else { throw ValidationError("no notebooks found in \(options.paths.joined(separator: ", "))") }
-        let reporter = Reporter(format: options.format)
-        let reports = NotebookRunner.runAll(files, options: runOptions, jobs: options.jobs)
-        var worst: Int32 = 0
-        for report in reports {
-            var status = report.status(checkingStaleness: check)
-            if options.format == .text || options.format == .json || options.format == .jsonl { reporter.errors(report) }
-            var written: WriteBackResult?
-            if write && report.errors.isEmpty {
-                let result = WriteBack.write(report)
-                for error in result.errors { Output.error(error.description) }
-                if !result.errors.isEmpty { status = 2 }
-                written = result
-            }
-            switch options.format {
-            case .json, .jsonl: reporter.json(report, checking: check)
-            case .text: printText(report, reporter: reporter, check: check, written: written)
-            case .gradescope, .junit: break
-            }
-            worst = worst == 2 || status == 2 ? 2 : Swift.max(worst, status)
-        }
-        switch options.format {
-        case .gradescope:
-            // An autograder reads the file; the exit code reflects the checks as usual.
-            print(AutograderReports.gradescope(reports).serialized())
-        case .junit:
-            print(AutograderReports.junit(reports), terminator: "")
-        default:
-            break
-        }
-        return worst
-    }
-
-    static func printText(_ report: NotebookReport, reporter: Reporter, check: Bool, written: WriteBackResult?) {
-        let claims = report.entries.compactMap(\.result.claim)
-        if !check {
-            guard report.errors.isEmpty, let doc = report.document else { return }
-            for cell in doc.cells {
-                guard let text = report.outputs[cell.index] else { continue }
-                print(reporter.paint("── \(report.path):\(cell.fenceRange.start.line) ──", "2"))
-                print(text.text)
-            }
-            // Only what was really written is announced: "up to date" only when nothing failed.
-            if let written {
-                let regions = report.staleCells.count + report.orphanRegions
-                let figures = written.figuresWritten.count
-                var parts: [String] = []
-                if written.notebookRewritten { parts.append("updated \(regions) output region\(regions == 1 ? "" : "s")") }
-                if figures > 0 { parts.append("wrote \(figures) figure\(figures == 1 ? "" : "s")") }
-                if parts.isEmpty && written.errors.isEmpty { parts.append("up to date") }
-                if !parts.isEmpty { print("\(report.path): \(parts.joined(separator: ", "))") }
-            }
-            return
-        }
-        guard report.errors.isEmpty else { return }
-        var problems: [String] = []
-        for entry in report.entries {
-            guard let c = entry.result.claim, !c.passed else { continue }
-            problems.append("\(report.path):\(entry.location.line):\(entry.location.column): claim fails: \(c.failureReason)")
-        }
-        for name in report.staleFigures {
-            problems.append("\(report.path): the figure \(name) is missing or stale (run `boundbook update \(report.path)`)")
-        }
-        for cell in report.staleCells {
-            let line = report.document?.cells[cell].fenceRange.start.line ?? 0
-            problems.append("\(report.path):\(line): the output region of this cell is stale (run `boundbook update \(report.path)`)")
-        }
-        let proved = claims.filter(\.passed).count
-        let spent = Format.number(report.spent, report.precision)
-        let budget = report.budget.map { Format.number($0, report.precision) } ?? "none"
-        if problems.isEmpty {
-            print("\(reporter.paint("ok", "32")) \(report.path): \(proved) claim\(proved == 1 ? "" : "s") proved, δ spent \(spent) of budget \(budget)")
-        } else {
-            print("\(reporter.paint("FAIL", "31")) \(report.path): \(proved) of \(claims.count) claims pass, δ spent \(spent) of budget \(budget)")
-            problems.forEach { print("  " + $0) }
-        }
     }
 }

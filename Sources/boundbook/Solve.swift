@@ -1,6 +1,7 @@
 import ArgumentParser
 import Bounds
 import Foundation
+import Notebook
 
 /// `boundbook solve NAME --for n --target 0.01 key=value …`: inverts a catalogue entry.
 struct Solve: ParsableCommand {
@@ -42,6 +43,7 @@ struct Solve: ParsableCommand {
                 "name": entry.name, "parameter": parameter, "target": target, "kind": result.kind.rawValue,
                 "value": value, "lower": lower, "upper": upper, "exact": result.integer != nil,
                 "arguments": Dictionary(uniqueKeysWithValues: display), "precision": result.precision.bits,
+                "schema_version": ReportJSON.schemaVersion, "boundbook_version": BoundbookVersion.current,
             ]
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
             print(String(decoding: data, as: UTF8.self))

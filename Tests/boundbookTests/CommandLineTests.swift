@@ -57,7 +57,7 @@ struct CommandLineTests {
     func usageError() throws {
         let run = try Run(["--no-such-option"])
         #expect(run.status == 2)
-        #expect(run.stderr.contains("Error"))
+        #expect(run.stderr.hasPrefix("error: "))
     }
 }
 

@@ -1,9 +1,14 @@
 import Bounds
 
-/// The JSON form of a notebook run (issue 4): one object per notebook with `file`,
-/// `statements` (line, column, kind, values as outward-rounded decimal strings, claims'
-/// verdict, delta and missing hypotheses), `budget`, `spent` and `errors`.
+/// The JSON form of a notebook run: one object per notebook with `schema_version`,
+/// `boundbook_version`, `file`, `statements` (line, column, kind, source text, values as
+/// outward-rounded decimal strings; claims' verdict, points, margin, direction, delta and
+/// missing hypotheses), `budget`, `spent` and `errors`. `docs/schema/report.schema.json`
+/// describes it; a change that breaks a reader of it raises `schemaVersion`.
 public enum ReportJSON {
+    /// The version of the report's shape (`schema_version`).
+    public static let schemaVersion = 1
+
     public static func object(_ report: NotebookReport, checkingStaleness: Bool) -> JSONValue {
         let p = report.precision
         var statements: [JSONValue] = []
@@ -12,6 +17,9 @@ public enum ReportJSON {
             var fields: [(String, JSONValue)] = [
                 ("line", .int(entry.location.line)), ("column", .int(entry.location.column)), ("kind", .string(r.kind.rawValue)),
             ]
+            if let document = report.document, entry.cell < document.cells.count {
+                fields.append(("source", .string(CellText.snippet(document.cells[entry.cell].source, r.range))))
+            }
             if let name = r.name { fields.append(("name", .string(name))) }
             if let v = r.value { fields += value(v, r.precision) }
             if let c = r.claim {
@@ -20,6 +28,10 @@ public enum ReportJSON {
                 fields.append(("precision", .int(c.precision.bits)))
                 fields.append(("delta", decimal(c.delta, c.precision)))
                 fields.append(("about", .string(c.subject.rawValue)))
+                fields.append(("points", points(r.attributes)))
+                fields.append(("comparison", c.comparison.map { .string($0.rawValue) } ?? .null))
+                fields.append(("direction", direction(c)))
+                fields.append(("margin", margin(c).map(interval) ?? .null))
                 if !c.quantities.isEmpty {
                     fields.append(("bounds", .array(c.quantities.map { .object([("side", .string($0.side.rawValue)), ("quantity", .string($0.quantity))]) })))
                 }
@@ -48,6 +60,8 @@ public enum ReportJSON {
         }
         let status = report.status(checkingStaleness: checkingStaleness)
         return .object([
+            ("schema_version", .int(schemaVersion)),
+            ("boundbook_version", .string(BoundbookVersion.current)),
             ("file", .string(report.path)),
             ("status", .int(Int(status))),
             ("statements", .array(statements)),
@@ -56,6 +70,31 @@ public enum ReportJSON {
             ("stale_cells", .array(report.staleCells.map { .int($0) })),
             ("errors", .array(errors)),
         ])
+    }
+
+    /// The claim's points for an autograder: its `points:` attribute, else 1.
+    static func points(_ attributes: [String: String]) -> JSONValue {
+        guard let text = attributes["points"], let value = Double(text), value.isFinite else { return .int(1) }
+        return .number(value)
+    }
+
+    /// Which way a claim about bounded quantities bounds them: "upper" (the quantity is at most
+    /// the bound) or "lower"; null for a fact about bound values or numbers, or mixed sides.
+    static func direction(_ c: ClaimOutcome) -> JSONValue {
+        guard c.subject == .quantities, let side = c.quantities.first?.side, c.quantities.allSatisfy({ $0.side == side }) else { return .null }
+        return .string(side.rawValue)
+    }
+
+    /// How far a one-comparison claim is from its boundary, as an enclosure: right − left for
+    /// `<`/`<=`, left − right for `>`/`>=` (positive: it holds with room to spare; negative:
+    /// it fails by that much); nil for `==`, `!=` and other claims.
+    static func margin(_ c: ClaimOutcome) -> Interval? {
+        guard let (a, b) = c.sides, let op = c.comparison else { return nil }
+        switch op {
+        case .less, .lessEqual: return b - a
+        case .greater, .greaterEqual: return a - b
+        default: return nil
+        }
     }
 
     /// `{"bound": "binomial_test", "cell": 3, "line": 12, "column": 9, "element": 0}` (cell 1-based,

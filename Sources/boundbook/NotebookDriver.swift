@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import Notebook
+
+/// What run, update and check do with the notebooks named: run them in parallel and print each
+/// report as soon as it and every report before it are done (so output streams in path order
+/// and a run stopped part-way has printed a prefix), a progress line on a terminal and a
+/// summary at the end.
+enum NotebookDriver {
+    static func run(_ options: NotebookOptions, write: Bool, check: Bool) throws -> Int32 {
+        let runOptions = try options.runOptions()
+        let sources = try options.sources()
+        guard !sources.isEmpty else { throw ValidationError("no notebooks found in \(options.paths.joined(separator: ", "))") }
+        let reporter = Reporter(format: options.format, color: options.color)
+        // One JSON document: a single object for one named file, otherwise an array.
+        let array = options.format == .json && !options.namesOneFile
+        var progress = ProgressLine(enabled: isatty(STDERR_FILENO) != 0 && sources.count > 1)
+        var summary = BatchSummary()
+        var collected: [NotebookReport] = []
+        var worst: Int32 = 0
+        if array { print("[") }
+        NotebookRunner.runAll(
+            sources, options: runOptions, jobs: options.jobCount, checkingStaleness: check,
+            progress: { progress.show($0) },
+            deliver: { index, report in
+                progress.clear()
+                var status = report.status(checkingStaleness: check)
+                if options.format == .text || options.format == .json || options.format == .jsonl { reporter.errors(report) }
+                var written: WriteBackResult?
+                if write && report.errors.isEmpty {
+                    let result = WriteBack.write(report)
+                    for error in result.errors { Output.fileError(error) }
+                    if !result.errors.isEmpty { status = 2 }
+                    written = result
+                }
+                switch options.format {
+                case .json:
+                    let text = ReportJSON.object(report, checkingStaleness: check).serialized()
+                    print(array ? (index > 0 ? "," : "") + text : text)
+                case .jsonl: reporter.json(report, checking: check)
+                case .text: printText(report, reporter: reporter, check: check, written: written)
+                case .gradescope, .junit: collected.append(report)
+                }
+                summary.add(report, status: status)
+                worst = worst == 2 || status == 2 ? 2 : Swift.max(worst, status)
+                // Streamed output reaches a pipe or file now, not when the process exits.
+                fflush(nil)
+                progress.redraw()
+            })
+        progress.clear()
+        if array { print("]") }
+        switch options.format {
+        case .gradescope:
+            // An autograder reads the file; the exit code reflects the checks as usual.
+            print(AutograderReports.gradescope(collected).serialized())
+        case .junit:
+            print(AutograderReports.junit(collected), terminator: "")
+        case .text where check || sources.count > 1:
+            print(summary.line(checking: check))
+        default:
+            break
+        }
+        return worst
+    }
+
+    static func printText(_ report: NotebookReport, reporter: Reporter, check: Bool, written: WriteBackResult?) {
+        let claims = report.entries.compactMap(\.result.claim)
+        if !check {
+            guard report.errors.isEmpty, let doc = report.document else { return }
+            for cell in doc.cells {
+                guard let text = report.outputs[cell.index] else { continue }
+                print(reporter.paint("── \(report.path):\(cell.fenceRange.start.line) ──", "2"))
+                print(text.text)
+            }
+            // Only what was really written is announced: "up to date" only when nothing failed.
+            if let written {
+                let regions = report.staleCells.count + report.orphanRegions
+                let figures = written.figuresWritten.count
+                var parts: [String] = []
+                if written.notebookRewritten { parts.append("updated \(regions) output region\(regions == 1 ? "" : "s")") }
+                if figures > 0 { parts.append("wrote \(figures) figure\(figures == 1 ? "" : "s")") }
+                if parts.isEmpty && written.errors.isEmpty { parts.append("up to date") }
+                if !parts.isEmpty { print("\(report.path): \(parts.joined(separator: ", "))") }
+            }
+            return
+        }
+        guard report.errors.isEmpty else { return }
+        var problems: [String] = []
+        for entry in report.entries {
+            guard let c = entry.result.claim, !c.passed else { continue }
+            problems.append("\(report.path):\(entry.location.line):\(entry.location.column): claim fails: \(c.failureReason)")
+        }
+        for name in report.staleFigures {
+            problems.append("\(report.path): the figure \(name) is missing or stale (run `boundbook update \(report.path)`)")
+        }
+        for cell in report.staleCells {
+            let line = report.document?.cells[cell].fenceRange.start.line ?? 0
+            problems.append("\(report.path):\(line): the output region of this cell is stale (run `boundbook update \(report.path)`)")
+        }
+        let proved = claims.filter(\.passed).count
+        let spent = Format.number(report.spent, report.precision)
+        let budget = report.budget.map { Format.number($0, report.precision) } ?? "none"
+        if problems.isEmpty {
+            print("\(reporter.paint("ok", "32")) \(report.path): \(proved) claim\(proved == 1 ? "" : "s") proved, δ spent \(spent) of budget \(budget)")
+        } else {
+            print("\(reporter.paint("FAIL", "31")) \(report.path): \(proved) of \(claims.count) claims pass, δ spent \(spent) of budget \(budget)")
+            problems.forEach { print("  " + $0) }
+        }
+    }
+}
