@@ -164,7 +164,7 @@ extension Catalogue {
             evaluate: { a in
                 let v = try a.vector("v")
                 let q = try a.real("q")
-                guard !v.isEmpty else { throw NetworkError("the percentile of an empty vector") }
+                guard !v.isEmpty else { throw NetworkError.unsupported("the percentile of an empty vector") }
                 var given: Rational?
                 if case .exact(let r)? = a.values["q"] { given = r } else if q.isPoint { given = q.lower.rational }
                 guard let exact = given, exact.signum >= 0, exact <= Rational(100) else {
@@ -259,7 +259,7 @@ extension Catalogue {
                 let (labels, _) = try a.tensor("labels")
                 let gamma = try margin(a, logits: logits, error: logitsError, labels: labels)
                 let normalized = try a.flag("normalized")
-                guard logits.rank == 2 else { throw NetworkError("logits must be an n×k matrix, got shape \(logits.shapeText)") }
+                guard logits.rank == 2 else { throw NetworkError.shape("logits must be an n×k matrix, got shape \(logits.shapeText)") }
                 return .row(
                     try Measures.jiang(
                         try a.network("net"), initial: try a.network("init"), margin: gamma, examples: logits.shape[0], normalized: normalized, precision: a.precision))
@@ -295,7 +295,7 @@ extension Catalogue {
                 }
                 var factors: [(String, [String])] = []
                 for (i, column) in columns.enumerated() {
-                    guard case .vector(let items) = column else { throw NetworkError("granulated_tau: by: must be a list of columns") }
+                    guard case .vector(let items) = column else { throw NetworkError.shape("granulated_tau: by: must be a list of columns") }
                     factors.append(
                         (
                             "hyper-parameter \(i + 1)",
