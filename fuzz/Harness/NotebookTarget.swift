@@ -1,0 +1,61 @@
+import Bounds
+import Foundation
+import Notebook
+
+/// The evaluator target: the bytes are a whole notebook, run in memory the way `boundbook
+/// run` runs a file, with small caps. Its folder is a temporary one holding a few small data
+/// files (so `load` is reached); nothing outside that folder can be read, and nothing is
+/// written (figures stay in the report).
+enum NotebookTarget {
+    /// The folder is made once per process; its files never change afterwards.
+    static let folder: URL = {
+        let url = temporaryFolder
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        for (name, bytes) in dataFiles {
+            _ = FileManager.default.createFile(atPath: url.appendingPathComponent(name).path, contents: Data(bytes))
+        }
+        return url
+    }()
+
+    /// This process's folder (made on first use by `folder`).
+    static var temporaryFolder: URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("boundbook-fuzz-\(getpid())")
+    }
+
+    /// Removes the folder, if this process made one (at exit, so the temporary folder stays clean).
+    static func removeFolder() {
+        try? FileManager.default.removeItem(at: temporaryFolder)
+    }
+
+    static func run(_ bytes: [UInt8]) {
+        var options = RunOptions()
+        // Small working precisions keep an input's cost near the fuzzer's per-input timeout.
+        options.maxPrecision = (try? Precision(bits: 512)) ?? .standard
+        options.keepGoing = true
+        _ = NotebookRunner.run(bytes: bytes, path: folder.appendingPathComponent("fuzz.md").path, baseDirectory: folder, options: options)
+    }
+
+    /// `data.csv`, `t.npy` (float64, shape (2, 3)) and `m.safetensors` (one F32 tensor `w`, [2, 2]).
+    static let dataFiles: [(String, [UInt8])] = [
+        ("data.csv", Array("x,y,label\n1,0.5,a\n2,0.25,b\n3,0.125,a\n".utf8)),
+        ("t.npy", npy(shape: [2, 3], values: [1, 2, 3, 4, 5, 6])),
+        ("m.safetensors", safetensors(values: [0.5, -1, 2, 0.25])),
+    ]
+
+    private static func npy(shape: [Int], values: [Double]) -> [UInt8] {
+        var header = "{'descr': '<f8', 'fortran_order': False, 'shape': (\(shape.map(String.init).joined(separator: ", ")),), }"
+        while (10 + header.utf8.count + 1) % 64 != 0 { header += " " }
+        header += "\n"
+        var bytes: [UInt8] = [0x93] + Array("NUMPY".utf8) + [1, 0]
+        bytes += [UInt8(header.utf8.count & 0xFF), UInt8(header.utf8.count >> 8)] + Array(header.utf8)
+        for value in values { bytes += withUnsafeBytes(of: value.bitPattern.littleEndian, Array.init) }
+        return bytes
+    }
+
+    private static func safetensors(values: [Float]) -> [UInt8] {
+        let header = "{\"w\":{\"dtype\":\"F32\",\"shape\":[2,2],\"data_offsets\":[0,\(values.count * 4)]}}"
+        var bytes = withUnsafeBytes(of: UInt64(header.utf8.count).littleEndian, Array.init) + Array(header.utf8)
+        for value in values { bytes += withUnsafeBytes(of: value.bitPattern.littleEndian, Array.init) }
+        return bytes
+    }
+}
