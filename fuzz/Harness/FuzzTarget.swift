@@ -12,6 +12,9 @@ enum FuzzTarget: String, CaseIterable {
     case syntax
     /// A whole notebook evaluated in memory, with a temporary folder as its only readable one.
     case notebook
+    /// The evaluator's tensor code on a fuzzed file: a cell's source, a NUL byte, then the
+    /// bytes of `f.npy`, `f.npz` or `f.safetensors` (chosen by the bytes' magic).
+    case tensors
     case npy
     case npz
     case safetensors
@@ -28,6 +31,7 @@ enum FuzzTarget: String, CaseIterable {
         case .document: Self.document(bytes)
         case .syntax: _ = NotebookParser.parse(String(decoding: bytes, as: UTF8.self))
         case .notebook: NotebookTarget.run(bytes)
+        case .tensors: NotebookTarget.runWithFile(bytes)
         case .npy:
             let storage = TensorStorage(bytes: bytes)
             if let tensor = try? NPY.parse(storage: storage, name: "t", file: "t.npy") { Self.touch(tensor) }

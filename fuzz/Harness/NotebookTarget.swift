@@ -35,6 +35,19 @@ enum NotebookTarget {
         _ = NotebookRunner.run(bytes: bytes, path: folder.appendingPathComponent("fuzz.md").path, baseDirectory: folder, options: options)
     }
 
+    /// The `tensors` target: `SOURCE NUL FILE`. FILE is written to the folder as `f.npy` when it
+    /// starts with NumPy's magic, `f.npz` when it starts with a zip signature, `f.safetensors`
+    /// otherwise, and SOURCE is run as the notebook's one cell.
+    static func runWithFile(_ bytes: [UInt8]) {
+        let split = bytes.firstIndex(of: 0) ?? bytes.endIndex
+        let file = Array(bytes[min(split + 1, bytes.endIndex)...])
+        let name =
+            file.starts(with: [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]) ? "f.npy" : file.starts(with: [0x50, 0x4B]) ? "f.npz" : "f.safetensors"
+        for other in ["f.npy", "f.npz", "f.safetensors"] { try? FileManager.default.removeItem(at: folder.appendingPathComponent(other)) }
+        guard FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data(file)) else { return }
+        run(Array("```bound\n".utf8) + bytes[..<split] + Array("\n```\n".utf8))
+    }
+
     /// `data.csv`, `t.npy` (float64, shape (2, 3)) and `m.safetensors` (one F32 tensor `w`, [2, 2]).
     static let dataFiles: [(String, [UInt8])] = [
         ("data.csv", Array("x,y,label\n1,0.5,a\n2,0.25,b\n3,0.125,a\n".utf8)),
