@@ -7,7 +7,8 @@ import Notebook
 /// files (so `load` is reached); nothing outside that folder can be read, and nothing is
 /// written (figures stay in the report).
 enum NotebookTarget {
-    /// The folder is made once per process; its files never change afterwards.
+    /// The folder is made once per process with the data files; only the `tensors` target
+    /// changes it afterwards (its `f.*` file).
     static let folder: URL = {
         let url = temporaryFolder
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -17,19 +18,24 @@ enum NotebookTarget {
         return url
     }()
 
-    /// This process's folder (made on first use by `folder`).
+    /// This process's folder (made on first use by `folder`): BOUNDBOOK_FUZZ_FOLDER (scripts/fuzz
+    /// makes one and removes it afterwards, even when a crash skips the exit handlers), or one
+    /// named after the process in the system's temporary folder.
     static var temporaryFolder: URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("boundbook-fuzz-\(getpid())")
+        if let given = ProcessInfo.processInfo.environment["BOUNDBOOK_FUZZ_FOLDER"] {
+            return URL(fileURLWithPath: given).appendingPathComponent("notebook")
+        }
+        return FileManager.default.temporaryDirectory.appendingPathComponent("boundbook-fuzz-\(getpid())")
     }
 
-    /// Removes the folder, if this process made one (at exit, so the temporary folder stays clean).
+    /// Removes the folder, if this process made one (at a normal exit).
     static func removeFolder() {
         try? FileManager.default.removeItem(at: temporaryFolder)
     }
 
     static func run(_ bytes: [UInt8]) {
         var options = RunOptions()
-        // Small working precisions keep an input's cost near the fuzzer's per-input timeout.
+        // A small cap on the working precision keeps one input's cost well below the per-input timeout.
         options.maxPrecision = (try? Precision(bits: 512)) ?? .standard
         options.keepGoing = true
         _ = NotebookRunner.run(bytes: bytes, path: folder.appendingPathComponent("fuzz.md").path, baseDirectory: folder, options: options)
