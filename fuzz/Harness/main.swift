@@ -2,6 +2,7 @@ import CFuzzer
 import Foundation
 
 // boundbook-fuzz TARGET [libFuzzer flags and corpus folders…]
+// (or BOUNDBOOK_FUZZ_TARGET=TARGET boundbook-fuzz [flags…])
 //
 // Built with `-sanitize=fuzzer -D BOUNDBOOK_FUZZ` (see scripts/fuzz) it is a libFuzzer
 // driver; built plainly (as `swift build` does) it replays files: each argument after the
@@ -20,11 +21,14 @@ func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
 }
 
 var arguments = CommandLine.arguments
-guard arguments.count >= 2, FuzzTarget(rawValue: arguments[1]) != nil else {
+if arguments.count >= 2, FuzzTarget(rawValue: arguments[1]) != nil {
+    setenv("BOUNDBOOK_FUZZ_TARGET", arguments.remove(at: 1), 1)
+} else if FuzzTarget.selected == nil {
+    // Without a target argument the environment must name one: libFuzzer's -minimize_crash
+    // and -fork run this program again with its own flags only, and the child inherits it.
     FileHandle.standardError.write(Data((usage + "\n").utf8))
     exit(2)
 }
-setenv("BOUNDBOOK_FUZZ_TARGET", arguments.remove(at: 1), 1)
 atexit { NotebookTarget.removeFolder() }
 
 #if BOUNDBOOK_FUZZ
