@@ -15,12 +15,19 @@ public enum CatalogueDocs {
         let width = entry.parameters.map(\.name.count).max() ?? 0
         for p in entry.parameters {
             let pad = String(repeating: " ", count: width - p.name.count)
-            var line = "    \(p.name)\(pad)  \(p.kind.rawValue), \(p.domain); \(p.monotonicity.rawValue)"
-            if let region = p.region { line += " where \(region)" }
+            var line = "    \(p.name)\(pad)  \(kindAndDomain(p)); \(p.monotonicity.rawValue)"
+            if let region = p.region { line += " where \(region.text(for: p.name, namingNumber: false))" }
             if !p.summary.isEmpty { line += " — \(p.summary)" }
             lines.append(line)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `integer n ≥ 1`, `real 0 < delta < 1`, `tensor, a tensor`: the kind is named once.
+    static func kindAndDomain(_ p: CatalogueParameter) -> String {
+        guard let domain = p.domain else { return "\(p.kind.rawValue), \(p.domainText)" }
+        if domain.number == .integer || (domain.lower == nil && domain.upper == nil) { return p.domainText }
+        return "real \(p.domainText)"
     }
 
     /// The whole catalogue as Markdown (`docs/bounds.md`).
@@ -47,8 +54,8 @@ public enum CatalogueDocs {
                 out += "- spends δ: \(e.spendsDelta ? "yes" : "no")\n\n"
                 out += "| parameter | kind | domain | monotonicity |\n|---|---|---|---|\n"
                 for p in e.parameters {
-                    let mono = p.monotonicity.rawValue + (p.region.map { " where \($0)" } ?? "")
-                    out += "| `\(p.name)` | \(p.kind.rawValue) | \(p.domain) | \(mono) |\n"
+                    let mono = p.monotonicity.rawValue + (p.region.map { " where \($0.text(for: p.name, namingNumber: false))" } ?? "")
+                    out += "| `\(p.name)` | \(p.kind.rawValue) | \(p.domainText) | \(mono) |\n"
                 }
             }
         }

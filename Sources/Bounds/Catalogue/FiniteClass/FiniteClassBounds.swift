@@ -36,9 +36,9 @@ extension Catalogue {
             citation: "\(langford), §4.1 (Occam's Razor Bound)",
             hypotheses: ["iid_sample", "zero_one_loss", "prior_independent"],
             parameters: [
-                .init("errors", .integer, domain: "integer 0 ≤ errors ≤ n", .increasing, summary: "training errors"),
+                .init("errors", .integer(.closed(0), .closed("n")), .increasing, summary: "training errors"),
                 .sampleSize(),
-                .init("bits", .integer, domain: "integer bits ≥ 0", .increasing, summary: "length of a prefix-free description of the hypothesis"),
+                .init("bits", .integer(atLeast: 0), .increasing, summary: "length of a prefix-free description of the hypothesis"),
                 .delta,
             ],
             spendsDelta: true, isRiskBound: true,
@@ -57,7 +57,7 @@ extension Catalogue {
             latex: #"\mathrm{kl}^{-1}_{+}\!\left(\hat R, \frac{b\ln 2 + \ln(1/\delta)}{n}\right)"#,
             citation: "\(langford), §4.1",
             hypotheses: ["iid_sample", "bounded_loss", "prior_independent"],
-            parameters: [.risk, .sampleSize(), .real("bits", "bits ≥ 0", .increasing, "description length in bits"), .delta],
+            parameters: [.risk, .sampleSize(), .real("bits", .nonNegative, .increasing, "description length in bits"), .delta],
             spendsDelta: true, isRiskBound: true,
             evaluate: { a in
                 let (risk, (_, n), delta) = (try a.risk(), try a.sampleSize(), try a.delta())

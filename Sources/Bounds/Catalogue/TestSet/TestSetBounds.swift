@@ -36,7 +36,7 @@ extension Catalogue {
             citation: "\(langford), Thm 3.3 (binomial tail inversion)",
             hypotheses: ["test_set_independent", "zero_one_loss"],
             parameters: [
-                .init("errors", .integer, domain: "integer 0 ≤ errors ≤ n", .increasing, summary: "number of test errors"),
+                .init("errors", .integer(.closed(0), .closed("n")), .increasing, summary: "number of test errors"),
                 .sampleSize(), .delta,
             ],
             spendsDelta: true, isRiskBound: true,
@@ -54,7 +54,7 @@ extension Catalogue {
             hypotheses: ["test_set_independent", "bounded_loss"],
             parameters: [
                 .risk,
-                .init("variance", .real, domain: "variance ≥ 0 (optional; default n·risk·(1−risk)/(n−1))", .increasing, summary: "unbiased sample variance of the n losses"),
+                .init("variance", .real(.closed(0), nil, note: "(optional; default n·risk·(1−risk)/(n−1))"), .increasing, summary: "unbiased sample variance of the n losses"),
                 .sampleSize(2), .delta,
             ],
             spendsDelta: true, isRiskBound: true,
