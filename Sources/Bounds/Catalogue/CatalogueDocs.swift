@@ -8,7 +8,7 @@ public enum CatalogueDocs {
         lines.append("  LaTeX       \(entry.latex)")
         lines.append("  source      \(entry.citation)")
         lines.append("  family      \(entry.family.rawValue)")
-        lines.append("  hypotheses  \(entry.hypotheses.isEmpty ? "none" : entry.hypotheses.joined(separator: ", "))")
+        lines.append("  hypotheses  \(entry.hypotheses.isEmpty ? "none" : entry.hypotheses.map(\.rawValue).joined(separator: ", "))")
         lines.append("  spends δ    \(entry.spendsDelta ? "yes: the value holds except with probability delta" : "no")")
         if entry.isRiskBound { lines.append("  vacuous     when the value is ≥ 1 (a risk is at most 1)") }
         lines.append("  parameters")
@@ -21,6 +21,32 @@ public enum CatalogueDocs {
             lines.append(line)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// What `boundbook explain HYPOTHESIS` prints: the glossary entry, what it implies and
+    /// which entries assume it.
+    public static func explanation(_ h: Hypothesis) -> String {
+        var lines = ["\(h.rawValue) — a hypothesis (assume \(h.rawValue))", ""] + wrapped(h.glossary, width: 96) + [""]
+        let implied = Set([h]).closure.subtracting([h]).sorted()
+        if !implied.isEmpty { lines.append("  implies     \(implied.map(\.rawValue).joined(separator: ", "))") }
+        let users = Catalogue.entries.filter { $0.hypotheses.contains(h) }.map(\.name)
+        lines.append("  assumed by  \(users.isEmpty ? "no entry" : users.joined(separator: ", "))")
+        return lines.joined(separator: "\n")
+    }
+
+    /// `text` broken into lines of at most `width` characters at spaces (a longer word stays whole).
+    static func wrapped(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 
     /// `integer n ≥ 1`, `real 0 < delta < 1`, `tensor, a tensor`: the kind is named once.
@@ -41,6 +67,13 @@ public enum CatalogueDocs {
             and called *vacuous* when that end is ≥ 1.
 
             """
+        out += "\n## Hypotheses\n\nThe vocabulary of `assume` (an unknown word is an error with a suggestion); "
+        out += "`boundbook explain NAME` prints an entry.\n"
+        for h in Hypothesis.allCases {
+            out += "\n### `\(h.rawValue)`\n\n\(h.glossary)\n"
+            let implied = Set([h]).closure.subtracting([h]).sorted()
+            if !implied.isEmpty { out += "\nImplies \(implied.map { "`\($0.rawValue)`" }.joined(separator: ", ")).\n" }
+        }
         for family in CatalogueEntry.Family.allCases {
             let members = Catalogue.entries.filter { $0.family == family }
             if members.isEmpty { continue }
@@ -50,7 +83,7 @@ public enum CatalogueDocs {
                 out += "- formula: \(e.formula)\n"
                 out += "- LaTeX: `\(e.latex)`\n"
                 out += "- source: \(e.citation)\n"
-                out += "- hypotheses: \(e.hypotheses.isEmpty ? "none" : e.hypotheses.map { "`\($0)`" }.joined(separator: ", "))\n"
+                out += "- hypotheses: \(e.hypotheses.isEmpty ? "none" : e.hypotheses.map { "[`\($0.rawValue)`](#\($0.rawValue))" }.joined(separator: ", "))\n"
                 out += "- spends δ: \(e.spendsDelta ? "yes" : "no")\n\n"
                 out += "| parameter | kind | domain | monotonicity |\n|---|---|---|---|\n"
                 for p in e.parameters {

@@ -48,24 +48,30 @@ extension CatalogueEntry {
     }
 
     /// Whether the entry is certainly ≤ target with `parameter` = `value`. A domain violation
-    /// that puts `parameter` below an end naming it is "no"; any other is thrown.
-    func holds(_ parameter: String, _ value: ArgumentValue, _ target: Interval, _ fixed: [String: ArgumentValue], _ p: Precision) throws -> Decision {
+    /// that puts `parameter` beyond an end on the `failing` side (below, for a search of the
+    /// smallest value) is "no"; any other is thrown.
+    func holds(
+        _ parameter: String, _ value: ArgumentValue, _ target: Interval, _ fixed: [String: ArgumentValue], _ p: Precision, failing: Domain.Side
+    ) throws -> Decision {
         var arguments = fixed
         arguments[parameter] = value
-        if let (other, violation) = domainViolation(in: arguments), CatalogueEntry.isBelow(parameter, other, violation) {
+        if let (other, violation) = domainViolation(in: arguments), CatalogueEntry.side(of: parameter, other, violation) == failing {
             return .certainlyFalse
         }
         return try evaluate(arguments, precision: p).interval(p).isLessOrEqual(to: target)
     }
 
-    /// Whether a violation of `other`'s domain means that `variable` is below an end of it:
-    /// `variable`'s own lower end, or an upper end of another parameter that names `variable`
-    /// (`errors ≤ n` with n too small). The entry certifies nothing there.
-    public static func isBelow(_ variable: String, _ other: CatalogueParameter, _ violation: Domain.Violation) -> Bool {
-        switch violation {
-        case .outside(.lower): return other.name == variable
-        case .outside(.upper): return other.name != variable && other.domain?.upper?.parameter == variable
-        case .notInteger: return false
+    /// On which side of its range `variable` lies when `other` violates its domain: `.lower`
+    /// when the variable is too small (its own lower end, or `errors ≤ n` with n too small),
+    /// `.upper` when too large (its own upper end, or `n ≥ dim` solved for dim); nil when the
+    /// violation does not involve the variable. A solver counts the side where its condition
+    /// does not hold (below, for the smallest value) as "does not hold" and reports the rest.
+    public static func side(of variable: String, _ other: CatalogueParameter, _ violation: Domain.Violation) -> Domain.Side? {
+        guard case .outside(let side) = violation else { return nil }
+        if other.name == variable { return side }
+        switch side {
+        case .upper: return other.domain?.upper?.parameter == variable ? .lower : nil
+        case .lower: return other.domain?.lower?.parameter == variable ? .upper : nil
         }
     }
 
@@ -73,6 +79,7 @@ extension CatalogueEntry {
         let t = Interval(target, precision: p)
         let direction: MonotoneSolver.Direction = spec.monotonicity == .decreasing ? .smallest : .largest
         let kind: SolveResult.Kind = direction == .smallest ? .smallest : .largest
+        let failing: Domain.Side = direction == .smallest ? .lower : .upper
         let what = "\(name) ≤ \(target) as a function of \(spec.name)"
         func noSolution() -> BoundsError {
             .domain(function: name, parameter: spec.name, requirement: "a value for which \(name) ≤ \(target)", value: "none in the searched range")
@@ -87,7 +94,7 @@ extension CatalogueEntry {
             }
             let to = upper.flatMap { $0.floor.intValue }.map { Swift.min($0, MonotoneSolver.integerLimit) } ?? MonotoneSolver.integerLimit
             let answer = try MonotoneSolver.integer(direction, from: Swift.max(from, -MonotoneSolver.integerLimit), to: to, what: what, precision: p) { m in
-                try holds(spec.name, .exact(Rational(m)), t, fixed, p)
+                try holds(spec.name, .exact(Rational(m)), t, fixed, p, failing: failing)
             }
             switch answer {
             case .value(let m): return SolveResult(parameter: spec.name, kind: kind, integer: m, enclosure: nil, precision: p)
@@ -96,7 +103,7 @@ extension CatalogueEntry {
             }
         }
         let found = try MonotoneSolver.real(direction, lo: lower ?? Rational(0), hi: upper, precision: p) { q in
-            try holds(spec.name, .exact(q), t, fixed, p)
+            try holds(spec.name, .exact(q), t, fixed, p, failing: failing)
         }
         guard let (a, b) = found else { throw noSolution() }
         return SolveResult(parameter: spec.name, kind: kind, integer: nil, enclosure: Interval(unchecked: a, b, p), precision: p)

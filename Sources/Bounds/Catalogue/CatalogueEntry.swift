@@ -116,8 +116,8 @@ public struct CatalogueEntry: Sendable {
     public let latex: String
     /// Authors, year, title, theorem number.
     public let citation: String
-    /// Identifiers from the catalogue's hypothesis vocabulary.
-    public let hypotheses: [String]
+    /// What the entry assumes, from the catalogue's hypothesis vocabulary.
+    public let hypotheses: [Hypothesis]
     public let parameters: [CatalogueParameter]
     /// Whether the value is a risk bound that holds except with probability `delta`.
     public let spendsDelta: Bool
@@ -127,7 +127,7 @@ public struct CatalogueEntry: Sendable {
 
     public init(
         name: String, family: Family, summary: String, formula: String, latex: String, citation: String,
-        hypotheses: [String] = [], parameters: [CatalogueParameter], spendsDelta: Bool = false,
+        hypotheses: [Hypothesis] = [], parameters: [CatalogueParameter], spendsDelta: Bool = false,
         isRiskBound: Bool = false, evaluate: @escaping @Sendable (Arguments) throws -> CatalogueValue
     ) {
         self.name = name

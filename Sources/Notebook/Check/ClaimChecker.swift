@@ -75,7 +75,7 @@ extension Evaluator {
 
     /// Whether a hypothesis was assumed; `zero_one_loss` implies `bounded_loss` (CATALOGUE.md).
     func isAssumed(_ h: String) -> Bool {
-        assumed[h] != nil || (h == "bounded_loss" && assumed["zero_one_loss"] != nil)
+        Hypothesis.named(h).map { Set(assumed.keys.compactMap(Hypothesis.named)).satisfies($0) } ?? (assumed[h] != nil)
     }
 
     /// The `ledger` statement's lines: every union and bound evaluation, what it spends, and the

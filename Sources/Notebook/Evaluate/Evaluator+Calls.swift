@@ -116,7 +116,11 @@ extension Evaluator {
             do {
                 result = try entry.evaluate(values, precision: ctx.precision)
             } catch let e as BoundsError {
-                throw EvaluationError(e.description, at: range)
+                var error = EvaluationError(e.description, at: range)
+                if case .domain = e, let (parameter, violation) = entry.domainViolation(in: values) {
+                    error.domainFailure = .init(entry: entry.name, parameter: parameter, violation: violation)
+                }
+                throw error
             } catch let e as NetworkError {
                 throw EvaluationError("\(entry.name): \(e.message)", at: range)
             } catch let e as DataError {
@@ -129,7 +133,7 @@ extension Evaluator {
                 let key = "\(ctx.path)\(ctx.cell):\(range.start.offset)" + (i.map { "[\($0)]" } ?? "")
                 ledger.record(
                     Ledger.Evaluation(
-                        key: key, bound: entry.name, arguments: shown.joined(separator: ", "), citation: entry.citation, hypotheses: entry.hypotheses,
+                        key: key, bound: entry.name, arguments: shown.joined(separator: ", "), citation: entry.citation, hypotheses: entry.hypotheses.map(\.rawValue),
                         delta: delta.stripped, union: delta.unionShare, range: range, cell: ctx.cell, notes: number.notes))
                 number.certificates.insert(key)
             }

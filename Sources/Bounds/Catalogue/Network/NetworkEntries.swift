@@ -207,7 +207,7 @@ extension Catalogue {
             latex:
                 #"\hat R_{\gamma'} + \frac8n + \frac{72\|X\|_F\sqrt{\ln(2W^2)}\ln n\,R(s,b)}{\gamma' n} + 3\sqrt{\frac{\ln\frac2\delta + \sum_i 2\ln((|t_i|+1)(|u_i|+1)) + 2\ln(|g|+1) + (2L+1)\ln(\frac{\pi^2}{3}-1)}{2n}}"#,
             citation: "\(bft), Thm 1.1's union over budgets, made explicit (docs/derivations.md, \"A posteriori norm-based bounds\"); the per-budget bound is bartlett_spectral",
-            hypotheses: ["iid_sample", "lipschitz_activations"],
+            hypotheses: [.iidSample, .lipschitzActivations],
             parameters: posteriorParameters + [
                 CatalogueParameter("reference", .text, described: "\"zero\" or \"init\" (optional; default \"zero\")", summary: "the reference matrices Mᵢ"),
                 CatalogueParameter("init", .network, described: "a network of the same shapes (for reference: \"init\")", summary: "the initial weights"),
@@ -230,7 +230,7 @@ extension Catalogue {
             latex:
                 #"\hat R_{\gamma'} + \frac{c_k}{\gamma'}\frac{(\sqrt{2\ln2\,L}+1)\,e^{\sum_i t_i/L}\|X\|_F}{n} + 3\sqrt{\frac{\ln\frac2\delta + \sum_i 2\ln(|t_i|+1) + 2\ln(|g|+1) + (L+1)\ln(\frac{\pi^2}{3}-1)}{2n}}"#,
             citation: "\(grs), Thm 1 with a union over budgets (docs/derivations.md, \"A posteriori norm-based bounds\"); the per-budget bound is golowich_frobenius",
-            hypotheses: ["iid_sample", "lipschitz_activations"],
+            hypotheses: [.iidSample, .lipschitzActivations],
             parameters: posteriorParameters,
             spendsDelta: true, isRiskBound: true,
             evaluate: { a in

@@ -13,7 +13,7 @@ extension Catalogue {
             latex: #"\hat R_\gamma + \frac{8}{n} + \frac{72\,\|X\|_F\sqrt{\ln(2W^2)}\,\ln n\,R_A}{\gamma n} + 3\sqrt{\frac{\ln(2/\delta)}{2n}}"#,
             citation:
                 "\(bft), Lemma 3.1 + Thm 3.3 + Dudley's entropy integral at α = 1/n (constants of their Lemma A.8, as implemented by Graf et al. 2022); ln(2/δ) for the empirical Rademacher term (\(foml), Thm 3.3, eq. 3.4)",
-            hypotheses: ["iid_sample", "lipschitz_activations", "parameters_fixed_in_advance"],
+            hypotheses: [.iidSample, .lipschitzActivations, .parametersFixedInAdvance],
             parameters: [
                 .init(
                     "margin_risk", .unit, .increasing,
@@ -43,7 +43,7 @@ extension Catalogue {
                 "binary: margin_risk + (2/γ)·R + 3·sqrt(ln(2/δ)/(2n)); k ≥ 3 classes: margin_risk + (4k/γ)·R + 3·sqrt(ln(2/δ)/(2n)); R = (sqrt(2·ln2·depth) + 1)·frobenius_product·inputs_fro/n",
             latex: #"\hat R_\gamma + \frac{c_k}{\gamma}\,\frac{(\sqrt{2\ln 2\,L}+1)\prod_i\|W_i\|_F\,\|X\|_F}{n} + 3\sqrt{\frac{\ln(2/\delta)}{2n}},\ c_2 = 2,\ c_k = 4k"#,
             citation: "\(grs), Thm 1 (data-dependent form), with \(foml), Thm 5.8, eq. 5.40 (binary) and Thm 9.2 (multi-class)",
-            hypotheses: ["iid_sample", "lipschitz_activations", "parameters_fixed_in_advance"],
+            hypotheses: [.iidSample, .lipschitzActivations, .parametersFixedInAdvance],
             parameters: [
                 .init("margin_risk", .unit, .increasing, summary: "fraction of training examples with margin ≤ margin"),
                 .sampleSize(),

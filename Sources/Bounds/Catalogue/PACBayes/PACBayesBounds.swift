@@ -3,7 +3,7 @@ extension Catalogue {
     static let pacParameters: [CatalogueParameter] = [
         .risk, .real("kl", .nonNegative, .increasing, "KL(Q‖P) in nats"), .sampleSize(), .delta,
     ]
-    static let pacHypotheses = ["iid_sample", "bounded_loss", "prior_independent"]
+    static let pacHypotheses: [Hypothesis] = [.iidSample, .boundedLoss, .priorIndependent]
 
     /// (kl + ln(2·sqrt(n)/δ)) — Maurer's complexity term.
     static func maurerTerm(_ a: Arguments, _ kl: Interval, _ n: Interval, _ delta: Interval) throws -> Interval {
@@ -39,7 +39,7 @@ extension Catalogue {
             formula: "(1 − exp(−c·risk − (kl + ln(1/δ))/n)) / (1 − exp(−c))",
             latex: #"\frac{1 - \exp\!\left(-c\hat R - \frac{\mathrm{KL}(Q\|P) + \ln(1/\delta)}{n}\right)}{1 - e^{-c}}"#,
             citation: "Catoni 2007, PAC-Bayesian supervised classification, Thm 1.2.6",
-            hypotheses: pacHypotheses + ["parameters_fixed_in_advance"],
+            hypotheses: pacHypotheses + [.parametersFixedInAdvance],
             parameters: pacParameters + [.real("c", .positive, .none, "Catoni's constant, fixed before seeing the data")],
             spendsDelta: true, isRiskBound: true,
             evaluate: { a in
@@ -55,7 +55,7 @@ extension Catalogue {
             formula: "risk/(1 − λ/2) + (kl + ln(2·sqrt(n)/δ)) / (λ·(1 − λ/2)·n)",
             latex: #"\frac{\hat R}{1-\lambda/2} + \frac{\mathrm{KL}(Q\|P) + \ln(2\sqrt n/\delta)}{\lambda(1-\lambda/2)n}"#,
             citation: "Thiemann, Igel, Wintenberger & Seldin 2017, A strongly quasiconvex PAC-Bayesian bound, Thm 3",
-            hypotheses: pacHypotheses + ["parameters_fixed_in_advance"],
+            hypotheses: pacHypotheses + [.parametersFixedInAdvance],
             parameters: pacParameters + [.real("lambda", .real(.open(0), .open(2)), .none, "λ, fixed before seeing the data")],
             spendsDelta: true, isRiskBound: true,
             evaluate: { a in
@@ -84,7 +84,7 @@ extension Catalogue {
             formula: "kl⁻¹₊(errors/samples, ln(2/δ) / samples)",
             latex: #"\mathrm{kl}^{-1}_{+}\!\left(\frac{k}{m}, \frac{\ln(2/\delta)}{m}\right)"#,
             citation: "Langford & Caruana 2002; Dziugaite & Roy 2017, §4",
-            hypotheses: ["independent_draws"],
+            hypotheses: [.independentDraws],
             parameters: [
                 .init("errors", .integer(.closed(0), .closed("samples")), .increasing, summary: "errors over all draws"),
                 .init("samples", .integer(atLeast: 1), .decreasing, summary: "number of Monte Carlo evaluations"),

@@ -7,7 +7,7 @@ extension Catalogue {
             formula: "risk + 2·complexity + sqrt(ln(1/δ) / (2n))",
             latex: #"\hat R + 2\mathfrak R_n + \sqrt{\frac{\ln(1/\delta)}{2n}}"#,
             citation: "\(foml), Thm 3.3, eq. 3.3",
-            hypotheses: ["iid_sample", "bounded_loss"],
+            hypotheses: [.iidSample, .boundedLoss],
             parameters: [.risk, .real("complexity", .nonNegative, .increasing, "Rademacher complexity of the loss class"), .sampleSize(), .delta],
             spendsDelta: true, isRiskBound: true,
             evaluate: { a in
@@ -20,7 +20,7 @@ extension Catalogue {
             formula: "risk + 2·complexity + 3·sqrt(ln(2/δ) / (2n))",
             latex: #"\hat R + 2\hat{\mathfrak R}_S + 3\sqrt{\frac{\ln(2/\delta)}{2n}}"#,
             citation: "\(foml), Thm 3.3, eq. 3.4",
-            hypotheses: ["iid_sample", "bounded_loss"],
+            hypotheses: [.iidSample, .boundedLoss],
             parameters: [.risk, .real("complexity", .nonNegative, .increasing, "empirical Rademacher complexity"), .sampleSize(), .delta],
             spendsDelta: true, isRiskBound: true,
             evaluate: { a in
@@ -55,7 +55,7 @@ extension Catalogue {
             formula: "margin_risk + 2·sqrt(radius²·norm² / (margin²·n)) + sqrt(ln(1/δ) / (2n))",
             latex: #"\hat R_\rho + 2\sqrt{\frac{r^2\Lambda^2}{\rho^2 n}} + \sqrt{\frac{\ln(1/\delta)}{2n}}"#,
             citation: "\(foml), Cor. 5.11, eq. 5.44 (kernels: Cor. 6.13)",
-            hypotheses: ["iid_sample", "bounded_inputs", "parameters_fixed_in_advance"],
+            hypotheses: [.iidSample, .boundedInputs, .parametersFixedInAdvance],
             parameters: [
                 .init("margin_risk", .unit, .increasing, summary: "empirical ρ-margin loss"),
                 .sampleSize(),

@@ -9,7 +9,7 @@ extension Catalogue {
             formula: "risk + sqrt(2·d·ln(e·n/d) / n) + sqrt(ln(1/δ) / (2n))",
             latex: #"\hat R + \sqrt{\frac{2d\ln(en/d)}{n}} + \sqrt{\frac{\ln(1/\delta)}{2n}}"#,
             citation: "\(foml), Cor. 3.19",
-            hypotheses: ["iid_sample", "zero_one_loss"],
+            hypotheses: [.iidSample, .zeroOneLoss],
             parameters: [
                 .risk, .sampleSize(region: Domain(.integer, lower: .closed("dim"))),
                 .init("dim", .integer(.closed(1), .closed("n")), .increasing, summary: "VC dimension"),
@@ -32,7 +32,7 @@ extension Catalogue {
             formula: "risk + sqrt(2·ln Π(n) / n) + sqrt(ln(1/δ) / (2n)), Π(n) = Σ_{i=0}^{min(d,n)} C(n, i)",
             latex: #"\hat R + \sqrt{\frac{2\ln\Pi(n)}{n}} + \sqrt{\frac{\ln(1/\delta)}{2n}}"#,
             citation: "\(foml), Cor. 3.9 with Sauer's lemma (Thm 3.17)",
-            hypotheses: ["iid_sample", "zero_one_loss"],
+            hypotheses: [.iidSample, .zeroOneLoss],
             parameters: [.risk, .sampleSize(), .init("dim", .integer(atLeast: 0), .increasing, summary: "VC dimension"), .delta],
             spendsDelta: true, isRiskBound: true,
             evaluate: { a in
