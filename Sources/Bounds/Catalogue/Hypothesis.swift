@@ -40,27 +40,37 @@ public enum Hypothesis: String, Sendable, Hashable, CaseIterable, Comparable {
     public var glossary: String {
         switch self {
         case .iidSample:
-            return "The training examples are drawn independently from one fixed distribution, the same one the risk is measured on. It fails when examples were collected in dependent groups (several images of one person), when the data were filtered after looking at the model, or when the deployment distribution differs from the training one."
+            return
+                "The training examples are drawn independently from one fixed distribution, the same one the risk is measured on. It fails when examples were collected in dependent groups (several images of one person), when the data were filtered after looking at the model, or when the deployment distribution differs from the training one."
         case .testSetIndependent:
-            return "The test examples are drawn i.i.d. from the distribution the risk is measured on and are independent of the classifier: the classifier (and every choice made while building it: architecture, hyper-parameters, early stopping) was fixed before the test set was looked at. Reusing a test set to choose among classifiers breaks it; a union bound over the candidates restores it."
+            return
+                "The test examples are drawn i.i.d. from the distribution the risk is measured on and are independent of the classifier: the classifier (and every choice made while building it: architecture, hyper-parameters, early stopping) was fixed before the test set was looked at. Reusing a test set to choose among classifiers breaks it; a union bound over the candidates restores it."
         case .boundedLoss:
-            return "The loss takes values in [0, 1] for every example and every classifier considered. A loss with another range must be rescaled to [0, 1] first; an unbounded loss (squared error on unbounded targets, cross-entropy) does not satisfy it."
+            return
+                "The loss takes values in [0, 1] for every example and every classifier considered. A loss with another range must be rescaled to [0, 1] first; an unbounded loss (squared error on unbounded targets, cross-entropy) does not satisfy it."
         case .zeroOneLoss:
             return "The loss is the 0-1 loss: 1 for a misclassified example, 0 otherwise, so the empirical risk is a fraction of errors. It implies bounded_loss."
         case .finiteClass:
-            return "The classifier is chosen from a finite class of `classes` candidates fixed before seeing the data (for instance every network whose weights are written with a given number of bits). The count must include every candidate the training procedure could have returned."
+            return
+                "The classifier is chosen from a finite class of `classes` candidates fixed before seeing the data (for instance every network whose weights are written with a given number of bits). The count must include every candidate the training procedure could have returned."
         case .realizable:
-            return "Some classifier of the class makes no error on the whole distribution, and the learner returns one with no training error. The bound is stated for a consistent learner; with training errors use a bound that takes the empirical risk."
+            return
+                "Some classifier of the class makes no error on the whole distribution, and the learner returns one with no training error. The bound is stated for a consistent learner; with training errors use a bound that takes the empirical risk."
         case .priorIndependent:
-            return "The prior (or the description language, for Occam bounds) was fixed before seeing the training data it is applied to. A prior learned from the same data breaks it; a prior learned on a separate part of the data, with the bound computed on the rest, satisfies it."
+            return
+                "The prior (or the description language, for Occam bounds) was fixed before seeing the training data it is applied to. A prior learned from the same data breaks it; a prior learned on a separate part of the data, with the bound computed on the rest, satisfies it."
         case .parametersFixedInAdvance:
-            return "Free parameters of the bound (the margin γ, Catoni's c, λ, the norm budgets) were chosen before seeing the data. Choosing them after looking needs a union bound over a grid of values, with δ shared out among the grid points."
+            return
+                "Free parameters of the bound (the margin γ, Catoni's c, λ, the norm budgets) were chosen before seeing the data. Choosing them after looking needs a union bound over a grid of values, with δ shared out among the grid points."
         case .lipschitzActivations:
-            return "Every activation function of the network is Lipschitz with the constant given (1 for ReLU, leaky ReLU, tanh), and the network is evaluated without components the bound does not cover (batch normalization at training statistics, attention)."
+            return
+                "Every activation function of the network is Lipschitz with the constant given (1 for ReLU, leaky ReLU, tanh), and the network is evaluated without components the bound does not cover (batch normalization at training statistics, attention)."
         case .boundedInputs:
-            return "Every input vector has Euclidean norm at most the radius given, on the training data and on the distribution alike (guaranteed, for instance, by normalizing every input)."
+            return
+                "Every input vector has Euclidean norm at most the radius given, on the training data and on the distribution alike (guaranteed, for instance, by normalizing every input)."
         case .independentDraws:
-            return "The Monte Carlo draws of the randomized classifier are independent of each other and of the examples they are evaluated on, so that the number of errors over the draws is binomial."
+            return
+                "The Monte Carlo draws of the randomized classifier are independent of each other and of the examples they are evaluated on, so that the number of errors over the draws is binomial."
         }
     }
 
