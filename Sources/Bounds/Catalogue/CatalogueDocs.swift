@@ -68,7 +68,7 @@ public enum CatalogueDocs {
 
             """
         out += "\n## Hypotheses\n\nThe vocabulary of `assume` (an unknown word is an error with a suggestion); "
-        out += "`boundbook explain NAME` prints an entry.\n"
+        out += "`boundbook explain NAME` prints one with the entries that assume it.\n"
         for h in Hypothesis.allCases {
             out += "\n### `\(h.rawValue)`\n\n\(h.glossary)\n"
             let implied = Set([h]).closure.subtracting([h]).sorted()

@@ -49,7 +49,7 @@ public enum Hypothesis: String, Sendable, Hashable, CaseIterable, Comparable {
             return
                 "The loss takes values in [0, 1] for every example and every classifier considered. A loss with another range must be rescaled to [0, 1] first; an unbounded loss (squared error on unbounded targets, cross-entropy) does not satisfy it."
         case .zeroOneLoss:
-            return "The loss is the 0-1 loss: 1 for a misclassified example, 0 otherwise, so the empirical risk is a fraction of errors. It implies bounded_loss."
+            return "The loss is the 0-1 loss: 1 for a misclassified example, 0 otherwise, so the empirical risk is a fraction of errors."
         case .finiteClass:
             return
                 "The classifier is chosen from a finite class of `classes` candidates fixed before seeing the data (for instance every network whose weights are written with a given number of bits). The count must include every candidate the training procedure could have returned."
