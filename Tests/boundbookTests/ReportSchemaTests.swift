@@ -39,6 +39,10 @@ struct ReportSchemaTests {
         #expect(validator.problems(try Self.parse(eval.stdout)).isEmpty)
         let solve = try Run(["solve", "hoeffding_test", "--for", "n", "--target", "0.01", "risk=0", "delta=0.05", "--format", "json"])
         #expect(validator.problems(try Self.parse(solve.stdout)).isEmpty)
+        let catalogue = try Run(["bounds", "--format", "json"])
+        let entries = try #require(try Self.parse(catalogue.stdout) as? [String: Any])
+        #expect(validator.problems(entries).isEmpty, "\(validator.problems(entries).prefix(5))")
+        #expect((entries["entries"] as? [Any])?.count ?? 0 > 30)
         let graded = try checkNotebook(
             "```bound\nbudget 0.01\nassume test_set_independent, zero_one_loss\nlet b = binomial_test(errors: 7, n: 100, delta: 0.05)\nclaim b <= 0.13  # points: 2.5, hidden\n```\n",
             arguments: ["--format", "json"])
