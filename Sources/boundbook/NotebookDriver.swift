@@ -91,11 +91,11 @@ enum NotebookDriver {
             problems.append("\(report.path):\(entry.location.line):\(entry.location.column): claim fails: \(c.failureReason)")
         }
         for name in report.staleFigures {
-            problems.append("\(report.path): the figure \(name) is missing or stale (run `boundbook update \(report.path)`)")
+            problems.append("\(report.path): the figure \(name) is missing or stale (\(updateHint(report)))")
         }
         for cell in report.staleCells {
             let line = report.document?.cells[cell].fenceRange.start.line ?? 0
-            problems.append("\(report.path):\(line): the output region of this cell is stale (run `boundbook update \(report.path)`)")
+            problems.append("\(report.path):\(line): the output region of this cell is stale (\(updateHint(report)))")
         }
         let proved = claims.filter(\.passed).count
         let spent = Format.number(report.spent, report.precision)
@@ -106,5 +106,13 @@ enum NotebookDriver {
             print("\(reporter.paint("FAIL", "31")) \(report.path): \(proved) of \(claims.count) claims pass, δ spent \(spent) of budget \(budget)")
             problems.forEach { print("  " + $0) }
         }
+    }
+
+    /// What to run to refresh a stale notebook: `update` names a file; a notebook read from
+    /// standard input has none, so its file must be updated where it lives.
+    static func updateHint(_ report: NotebookReport) -> String {
+        report.snapshot == nil && report.path == StandardInput.path
+            ? "run `boundbook update` on the file it was read from"
+            : "run `boundbook update \(report.path)`"
     }
 }

@@ -186,6 +186,8 @@ struct PapercutTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any], "\(check.stdout)")
         #expect(object["file"] as? String == "<stdin>")
         #expect((object["errors"] as? [Any])?.isEmpty == true, "\(check.stdout)")
+        let stale = try Invocation(["check", "-"], input: notebook, directory: scratch.folder)
+        #expect(stale.stdout.contains("stale (run `boundbook update` on the file it was read from)"), "\(stale.stdout)")
         let broken = try Invocation(["check", "-"], input: "```bound\nlet x = \n```\n")
         #expect(broken.status == 2)
         #expect(broken.stderr.hasPrefix("<stdin>:2:"), "\(broken.stderr)")
