@@ -139,7 +139,14 @@ struct Check: ParsableCommand {
 
     @OptionGroup var options: NotebookOptions
 
+    @Flag(help: "Print a unified diff of each stale output region: what is stored, what `update` would write (text format).")
+    var diff = false
+
+    func validate() throws {
+        if diff && options.format != .text { throw ValidationError("--diff prints text; it cannot be combined with --format \(options.format.rawValue)") }
+    }
+
     func run() throws {
-        throw ExitCode(try NotebookDriver.run(options, write: false, check: true))
+        throw ExitCode(try NotebookDriver.run(options, write: false, check: true, diff: diff))
     }
 }

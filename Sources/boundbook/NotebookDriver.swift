@@ -7,7 +7,7 @@ import Notebook
 /// and a run stopped part-way has printed a prefix), a progress line on a terminal and a
 /// summary at the end.
 enum NotebookDriver {
-    static func run(_ options: NotebookOptions, write: Bool, check: Bool) throws -> Int32 {
+    static func run(_ options: NotebookOptions, write: Bool, check: Bool, diff: Bool = false) throws -> Int32 {
         let runOptions = try options.runOptions()
         let sources = try options.sources()
         guard !sources.isEmpty else { throw ValidationError("no notebooks found in \(options.paths.joined(separator: ", "))") }
@@ -38,7 +38,9 @@ enum NotebookDriver {
                     let text = ReportJSON.object(report, checkingStaleness: check).serialized()
                     print(array ? (index > 0 ? "," : "") + text : text)
                 case .jsonl: reporter.json(report, checking: check)
-                case .text: printText(report, reporter: reporter, check: check, written: written)
+                case .text:
+                    printText(report, reporter: reporter, check: check, written: written)
+                    if diff { print(RegionDiff.render(report), terminator: "") }
                 case .gradescope, .junit: collected.append(report)
                 }
                 summary.add(report, status: status)
