@@ -3,6 +3,8 @@ import Bounds
 extension Evaluator {
     /// Evaluates an expression in a context.
     func eval(_ e: Expr, _ ctx: Context) throws -> Value {
+        try meter.enter(e.range)
+        defer { meter.leave() }
         switch e.kind {
         case .number(let q, _):
             return .number(.exact(q))
@@ -11,7 +13,9 @@ extension Evaluator {
         case .identifier(let name):
             return try lookup(name, e.range, ctx)
         case .list(let items):
-            return .vector(try items.map { try eval($0, ctx) })
+            let vector = Value.vector(try items.map { try eval($0, ctx) })
+            try meter.checkVector(vector, at: e.range)
+            return vector
         case let .unary(op, x):
             let v = try eval(x, ctx)
             switch op {
@@ -89,7 +93,7 @@ extension Evaluator {
             if op.isComparison { return try Arithmetic.compare(op, x, y, a.range, b.range, range, ctx.precision) }
             if case .tensor = x { return try TensorArithmetic.apply(op, x, y, range, ctx.precision) }
             if case .tensor = y { return try TensorArithmetic.apply(op, x, y, range, ctx.precision) }
-            return try Arithmetic.zip(x, y, range) { m, n in try Arithmetic.apply(op, m, n, range, ctx.precision) }
+            return try Arithmetic.zip(x, y, range) { m, n in try Arithmetic.apply(op, m, n, range, ctx.precision, limits: meter.limits) }
         }
     }
 
