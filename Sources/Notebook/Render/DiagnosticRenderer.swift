@@ -23,13 +23,15 @@ public enum DiagnosticRenderer {
 
     /// The most bytes of a source line shown on either side of the marked span.
     static let context = 60
+    /// Lines up to this many bytes are shown whole.
+    static let longLine = 200
 
     /// A long line (a 60,000-character one-liner) cut to a window around the marked span, with
     /// `…` where bytes were left out, and the caret's 1-based byte column within it. Cuts fall on
     /// character boundaries.
     static func window(_ line: String, column: Int, width: Int) -> (String, Int) {
         let utf8 = Array(line.utf8)
-        guard utf8.count > 2 * context + width + 2 else { return (line, column) }
+        guard utf8.count > longLine else { return (line, column) }
         func isContinuation(_ i: Int) -> Bool { i < utf8.count && utf8[i] & 0xC0 == 0x80 }
         var start = Swift.max(0, Swift.min(column - 1, utf8.count) - context)
         while isContinuation(start) { start += 1 }
