@@ -26,8 +26,10 @@ struct ByteView {
 
     /// The error for a read of `length` bytes at `offset` that does not fit the window.
     func outside(_ offset: Int, _ length: Int) -> DataError {
-        DataError(
-            file: file, byteOffset: origin + Swift.max(0, offset),
+        // A hostile offset may be near Int.max: the sum saturates instead of trapping.
+        let (at, overflow) = origin.addingReportingOverflow(Swift.max(0, offset))
+        return DataError(
+            file: file, byteOffset: overflow ? Int.max : at,
             kind: .truncated(what: "a field of \(length) byte\(length == 1 ? "" : "s")", needed: length, available: Swift.max(0, count - Swift.max(0, offset))))
     }
 

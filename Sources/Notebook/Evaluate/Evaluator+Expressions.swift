@@ -20,7 +20,10 @@ extension Evaluator {
             let v = try eval(x, ctx)
             switch op {
             case .negate:
-                if case .tensor(let t) = v { return .tensor(TensorArithmetic.negate(t)) }
+                if case .tensor(let t) = v {
+                    try meter.checkElements(t.tensor.count, "the tensor", at: e.range)
+                    return .tensor(TensorArithmetic.negate(t))
+                }
                 return try Arithmetic.map(v, e.range) { n in Arithmetic.negate(n) }
             case .not:
                 guard case let .truth(d, c) = v else { throw EvaluationError("'not' needs a comparison, got \(v.typeName)", at: x.range) }
@@ -91,8 +94,15 @@ extension Evaluator {
             let x = try eval(a, ctx)
             let y = try eval(b, ctx)
             if op.isComparison { return try Arithmetic.compare(op, x, y, a.range, b.range, range, ctx.precision) }
-            if case .tensor = x { return try TensorArithmetic.apply(op, x, y, range, ctx.precision) }
-            if case .tensor = y { return try TensorArithmetic.apply(op, x, y, range, ctx.precision) }
+            let tensorSizes = [x, y].compactMap { v -> Int? in
+                if case .tensor(let t) = v { return t.tensor.count }
+                return nil
+            }
+            if let largest = tensorSizes.max() {
+                // Elementwise arithmetic materializes a tensor the size of its larger operand.
+                try meter.checkElements(largest, "the tensor", at: range)
+                return try TensorArithmetic.apply(op, x, y, range, ctx.precision)
+            }
             return try Arithmetic.zip(x, y, range) { m, n in try Arithmetic.apply(op, m, n, range, ctx.precision, limits: meter.limits) }
         }
     }

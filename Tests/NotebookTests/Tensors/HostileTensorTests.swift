@@ -87,3 +87,21 @@ struct HostileTensorTests {
         #expect(run("let a = t[0:3]").errors.first?.message == "the slice of 9 elements exceeds the limit of 6 elements (raise it with --max-elements)")
     }
 }
+
+extension HostileTensorTests {
+    @Test("tensor arithmetic materializes at most the element cap")
+    func arithmeticCap() {
+        let file = Self.npy("{'descr': '<f8', 'fortran_order': False, 'shape': (2, 3), }", [UInt8](repeating: 0, count: 48))
+        let folder = TensorFiles.folder()
+        TensorFiles.write(file, "a.npy", in: folder)
+        func run(_ cap: Int, _ body: String) -> NotebookReport {
+            var options = RunOptions()
+            options.limits.elements = cap
+            let text = "# t\n```bound\nlet t = load(\"a.npy\")\n\(body)\n```\n"
+            return NotebookRunner.run(bytes: Array(text.utf8), path: "t.md", baseDirectory: folder, options: options)
+        }
+        #expect(run(6, "let u = t * 2\nlet v = -t").errors.isEmpty)
+        #expect(run(5, "let u = t * 2").errors.first?.message == "the tensor of 6 elements exceeds the limit of 5 elements (raise it with --max-elements)")
+        #expect(run(5, "let v = -t").errors.first?.message == "the tensor of 6 elements exceeds the limit of 5 elements (raise it with --max-elements)")
+    }
+}
