@@ -169,7 +169,7 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
             place.append(memberOffset.map { "byte \($0) of member '\(member)'" } ?? "member '\(member)'")
         }
         let location = place.isEmpty ? "" : " (\(place.joined(separator: ", ")))"
-        return "\(file): byte \(byteOffset)\(location): \(message)"
+        return "\(file): byte \(byteOffset)\(location): \(NumberText.abbreviated(message))"
     }
 
     /// A 32-bit value as eight hexadecimal digits (`0x0000beef`).
