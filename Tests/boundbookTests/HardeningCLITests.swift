@@ -59,7 +59,7 @@ struct HardeningCLITests {
         }
     }
 
-    @Test("a single long builtin call is abandoned at the time limit (the watchdog), exit code 2")
+    @Test("logspace(0, 4096, count: 100000) stops at the time limit with exit code 2")
     func watchdog() throws {
         let (run, elapsed) = try Self.run("let l = logspace(0, 4096, count: 100000)", flags: ["--time-limit", "1"])
         #expect(run.status == 2)

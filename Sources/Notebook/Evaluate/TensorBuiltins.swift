@@ -13,7 +13,7 @@ enum TensorBuiltins {
         return true
     }
 
-    static func call(_ name: String, _ args: Evaluator.CallArguments, _ range: SourceRange, _ p: Precision) throws -> Value {
+    static func call(_ name: String, _ args: Evaluator.CallArguments, _ range: SourceRange, _ p: Precision, meter: Meter? = nil) throws -> Value {
         var a = Reader(function: name, args: args, range: range)
         let result: Value
         do {
@@ -33,7 +33,7 @@ enum TensorBuiltins {
                 default: throw EvaluationError("layers takes a model (a .safetensors or .npz file), got \(v.typeName)", at: range)
                 }
             case "sum", "mean", "min", "max", "count":
-                result = try reduce(name, try a.tensor("t"), range, p)
+                result = try reduce(name, try a.tensor("t"), range, p, meter: meter)
             default:
                 throw EvaluationError("unknown function '\(name)'", at: range)
             }
@@ -51,7 +51,7 @@ enum TensorBuiltins {
     static let block = 1 << 20
 
     /// sum, mean, min, max and count of a tensor's elements, certified; streamed in blocks.
-    static func reduce(_ name: String, _ t: TensorValue, _ range: SourceRange, _ p: Precision) throws -> Value {
+    static func reduce(_ name: String, _ t: TensorValue, _ range: SourceRange, _ p: Precision, meter: Meter? = nil) throws -> Value {
         let n = t.tensor.count
         if name == "count" { return .number(.exact(Rational(n))) }
         guard n > 0 else { throw EvaluationError("\(name) of an empty tensor", at: range) }
@@ -62,6 +62,7 @@ enum TensorBuiltins {
         var values: [Double] = []
         values.reserveCapacity(Swift.min(n, block))
         for start in stride(from: 0, to: n, by: block) {
+            try meter?.checkTime(range)
             values.removeAll(keepingCapacity: true)
             for i in start..<Swift.min(n, start + block) {
                 let x = t.tensor.double(at: i)

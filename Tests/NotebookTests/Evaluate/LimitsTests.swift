@@ -123,6 +123,36 @@ struct LimitsTests {
         #expect(elapsed >= 1 && elapsed < 1 + NotebookRunner.grace + 3)
     }
 
+    @Test("a run that never reaches a step is abandoned by the watchdog at the time limit and the grace period")
+    func watchdog() {
+        var limits = Limits()
+        limits.timeLimit = 0.5
+        let start = Date()
+        let report = NotebookRunner.guarded(limits, timedOut: NotebookRunner.timedOut(bytes: [], path: "t.md", limits)) {
+            Thread.sleep(forTimeInterval: 30)
+            return NotebookReport(path: "t.md", bytes: [])
+        }
+        let elapsed = Date().timeIntervalSince(start)
+        #expect(report.errors.first?.message == "the notebook runs too long: its running time exceeds the limit of 0.5 s (raise it with --time-limit)")
+        #expect(elapsed >= 0.5 + NotebookRunner.grace && elapsed < 0.5 + NotebookRunner.grace + 3)
+    }
+
+    @Test("a run that finishes in time is returned as it is")
+    func watchdogPasses() {
+        let report = NotebookRunner.guarded(Limits(), timedOut: NotebookRunner.timedOut(bytes: [], path: "late.md", Limits())) {
+            NotebookReport(path: "done.md", bytes: [])
+        }
+        #expect(report.path == "done.md" && report.errors.isEmpty)
+    }
+
+    @Test("logspace reads the clock as it grows: a long one stops at the time limit, promptly")
+    func longLogspace() {
+        let start = Date()
+        let report = Self.run("let l = logspace(0, 4096, count: 100000)") { $0.timeLimit = 1 }
+        #expect(Self.error(report)?.message == "the notebook runs too long: its running time exceeds the limit of 1 s (raise it with --time-limit)")
+        #expect(Date().timeIntervalSince(start) < 1 + NotebookRunner.grace)
+    }
+
     @Test("the defaults are the documented ones")
     func defaults() {
         let l = Limits()
