@@ -63,6 +63,11 @@ extension BinomialDistribution {
             if p >= one { return (k >= n ? one : zero, k == n ? one : zero) }
             let q = Interval(1, precision: w) - Interval(point: p, precision: w)
             if k >= n { return (one, leadingTerm(p, r)) }
+            // Too many terms to sum (k within many σ of the mode with σ huge): the bracket.
+            if BinomialDistribution.termEstimate(k, n, p.double(), stopBits: stopBits) > Double(BinomialDistribution.termBudget) {
+                let bound = try BinomialDistribution.bracketBound(k, n, p, r, w)
+                return (bound, leadingTerm(p, r))
+            }
             // Below the mode (k(1−p) < (n−k+1)p) the ratios t_{i−1}/t_i = i(1−p)/((n−i+1)p) are < 1.
             let belowMode = BigFloat.multiply(BigFloat(k), q.upper, w, .up) < BigFloat.multiply(BigFloat(n - k), p, w, .down)
             if k == 0 || belowMode {
