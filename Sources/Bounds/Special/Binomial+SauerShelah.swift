@@ -73,6 +73,16 @@ extension Binomial {
         }
         let half = Interval(try Rational(numerator: BigInteger(1), denominator: BigInteger(2)), precision: w)
         let cdf = try BinomialDistribution.cdf(top, n, half, precision: w)
-        return (Interval(BigInteger(n), precision: w) * Interval.ln2(w) + (try cdf.log())).rounded(to: p)
+        if cdf.lower.signum > 0 {
+            return (Interval(BigInteger(n), precision: w) * Interval.ln2(w) + (try cdf.log())).rounded(to: p)
+        }
+        // P[Bin(n, ½) ≤ d] is below MPFR's exponent range (d far below n/2): bound the sum by its
+        // largest term, C(n, d) ≤ Π(n) ≤ C(n, d)/(1 − r) with r = d/(n − d + 1) ≥ each ratio
+        // C(n, i−1)/C(n, i) = i/(n − i + 1) for i ≤ d.
+        let logC = try logCoefficient(n, top, precision: w)
+        let one = Interval(1, precision: w)
+        let ratio = try Interval(BigInteger(top), precision: w) / Interval(BigInteger(n - top) + BigInteger(1), precision: w)
+        let extra = -(try (one - ratio).log())
+        return Interval(unchecked: logC.lower, (logC + extra).upper, w).rounded(to: p)
     }
 }

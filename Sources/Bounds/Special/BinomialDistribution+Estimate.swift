@@ -9,6 +9,10 @@ extension BinomialDistribution {
         let nd = Double(n)
         let kd = Double(k)
         let logTerm = logTermEstimate(k, n, p)
+        if termEstimate(k, n, p, stopBits: 56) > 20_000 {
+            // Too many terms even in double precision: the midpoint of the Zubkov–Serov bracket.
+            return (logNormalCDF((zEstimate(k, n, p) + zEstimate(k + 1, n, p)) / 2), logTerm)
+        }
         if kd < (nd + 1) * p {
             var t = 1.0
             var s = 1.0
@@ -31,6 +35,23 @@ extension BinomialDistribution {
             i += 1
         }
         return (Foundation.log1p(-Swift.min(1, Foundation.exp(logTerm) * s)), logTerm)
+    }
+
+    /// z_j = sign(j − np)·√(2n·H(j/n, p)) in double precision (see `zBound`).
+    static func zEstimate(_ j: Int, _ n: Int, _ p: Double) -> Double {
+        let nd = Double(n)
+        let jd = Double(j)
+        let np = nd * p
+        let first = j == 0 ? 0 : jd * Foundation.log1p((jd - np) / np)
+        let second = j >= n ? 0 : (nd - jd) * Foundation.log1p((np - jd) / (nd - np))
+        let magnitude = Foundation.sqrt(Swift.max(2 * (first + second), 0))
+        return jd < np ? -magnitude : magnitude
+    }
+
+    /// ln Φ(z) in double precision, by the tail asymptote where Φ underflows.
+    static func logNormalCDF(_ z: Double) -> Double {
+        if z > -30 { return Foundation.log(0.5 * Foundation.erfc(-z / 2.0.squareRoot())) }
+        return -z * z / 2 - Foundation.log(-z) - 0.5 * Foundation.log(2 * Double.pi)
     }
 
     /// ln t_k = ln(C(n,k) p^k (1−p)^(n−k)) in double precision without the cancellation of
