@@ -61,8 +61,11 @@ extension BernoulliKL {
             guard xb.signum > 0, om.signum > 0 else { return xb }
             // ln(q/x) and ln((1−q)/(1−x)) as log1p of a difference: near q, kl is their small
             // difference, which rounded ratios would swamp.
-            let first = mul(q, div(sub(q, xb), xb).log1p(w, .nearest))
-            let second = mul(oneMinusQ, div(sub(xb, q), om).log1p(w, .nearest))
+            // (Far from q the ratios themselves: (q − x)/x would round to −1.)
+            let firstNear = xb <= q.timesPowerOfTwo(1) && q <= xb.timesPowerOfTwo(1)
+            let secondNear = om <= oneMinusQ.timesPowerOfTwo(1) && oneMinusQ <= om.timesPowerOfTwo(1)
+            let first = mul(q, firstNear ? div(sub(q, xb), xb).log1p(w, .nearest) : div(q, xb).log(w, .nearest))
+            let second = mul(oneMinusQ, secondNear ? div(sub(xb, q), om).log1p(w, .nearest) : div(oneMinusQ, om).log(w, .nearest))
             let fx = sub(BigFloat.add(first, second, w, .nearest), c)
             // f′ = (1−q)/(1−x) − q/x = (x − q)/(x(1−x)), f″ = q/x² + (1−q)/(1−x)²,
             // f‴ = 2(1−q)/(1−x)³ − 2q/x³.

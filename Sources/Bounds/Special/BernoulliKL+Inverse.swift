@@ -128,30 +128,41 @@ extension BernoulliKL {
 
     /// kl(q‖x) at exact q ∈ (0, 1), x ∈ [0, 1], rounded in direction r (`.down` or `.up`).
     ///
-    /// Each logarithm is taken as log1p of a difference formed first: near x = q, kl ≈ 2(x−q)²
-    /// is the small difference of two terms of size |x − q|, and ln(q/x) with q/x rounded
-    /// would carry an absolute error 2^(−w) that swamps it; log1p((q − x)/x) keeps its relative
-    /// accuracy, so the predicates resolve x to about 2^(−w) wherever the root lies.
+    /// Where a ratio q/x or (1−q)/(1−x) is within a factor 2 of 1, its logarithm is taken as
+    /// log1p of a difference formed first: near x = q, kl ≈ 2(x−q)² is the small difference of
+    /// two terms of size |x − q|, and ln of a rounded ratio would carry an absolute error 2^(−w)
+    /// that swamps it; log1p((q − x)/x) keeps its relative accuracy, so the predicates resolve x
+    /// to about 2^(−w). Far from 1 the ratio itself is formed (q/x = 10⁻⁷⁵ is exact enough, while
+    /// (q − x)/x would round to −1).
     static func klBound(_ q: BigFloat, _ x: BigFloat, _ r: Rounding, _ w: Precision) -> BigFloat {
         let one = BigFloat(1)
         let minusOne = BigFloat(-1)
-        // q·ln(q/x) = q·log1p((q − x)/x): x > 0 is exact, so rounding the difference and the
-        // quotient in direction r rounds the logarithm that way; q ≥ 0 is exact too. The exact
-        // quotient is ≥ −1 (q ≥ 0); a rounded-down one is clamped there (log1p(−1) = −∞ is a
-        // lower bound of anything).
-        let firstRatio = BigFloat.maximum(BigFloat.divide(BigFloat.subtract(q, x, w, r), x, w, r), minusOne)
-        let first = BigFloat.multiply(q, firstRatio.log1p(w, r), w, r)
-        // (1−q)·ln((1−q)/(1−x)) = (1−q)·log1p((x − q)/(1 − x)). 1 − x is rounded: toward the
-        // side that moves the quotient in direction r given the numerator's sign (a positive
-        // numerator over a smaller denominator is larger; a negative one, smaller).
-        let numerator = BigFloat.subtract(x, q, w, r)
-        let denominatorRounding: Rounding = (numerator.signum >= 0) == (r == .up) ? .down : .up
-        let quotient = BigFloat.divide(numerator, BigFloat.subtract(one, x, w, denominatorRounding), w, r)
-        let logRatio = BigFloat.maximum(quotient, minusOne).log1p(w, r)
-        // 1 − q is rounded as well: pick the end that moves the product in direction r given
-        // the logarithm's sign.
+        // q·ln(q/x): x > 0 and q ≥ 0 are exact, so rounding the difference (or ratio) and the
+        // quotient in direction r rounds the logarithm that way. The exact quotient in log1p is
+        // ≥ −1 (q ≥ 0); a rounded-down one is clamped there (log1p(−1) = −∞ bounds anything).
+        let firstNear = x <= q.timesPowerOfTwo(1) && q <= x.timesPowerOfTwo(1)
+        let firstLog =
+            firstNear
+            ? BigFloat.maximum(BigFloat.divide(BigFloat.subtract(q, x, w, r), x, w, r), minusOne).log1p(w, r)
+            : BigFloat.divide(q, x, w, r).log(w, r)
+        let first = BigFloat.multiply(q, firstLog, w, r)
+        // (1−q)·ln((1−q)/(1−x)). 1 − q and 1 − x are rounded: toward the side that moves the
+        // quotient in direction r (a positive numerator over a smaller denominator is larger; a
+        // negative one, smaller).
         let aLow = BigFloat.subtract(one, q, w, .down)
         let aHigh = BigFloat.subtract(one, q, w, .up)
+        let oneMinusX = BigFloat.subtract(one, x, w, .nearest)
+        let secondNear = oneMinusX <= aLow.timesPowerOfTwo(1) && aHigh <= oneMinusX.timesPowerOfTwo(1)
+        let logRatio: BigFloat
+        if secondNear {
+            let numerator = BigFloat.subtract(x, q, w, r)
+            let denominatorRounding: Rounding = (numerator.signum >= 0) == (r == .up) ? .down : .up
+            let quotient = BigFloat.divide(numerator, BigFloat.subtract(one, x, w, denominatorRounding), w, r)
+            logRatio = BigFloat.maximum(quotient, minusOne).log1p(w, r)
+        } else {
+            logRatio = BigFloat.divide(r == .up ? aHigh : aLow, BigFloat.subtract(one, x, w, r.reversed), w, r).log(w, r)
+        }
+        // The factor 1 − q: the end that moves the product in direction r given the sign.
         let factor = (logRatio.signum >= 0) == (r == .up) ? aHigh : aLow
         let second = BigFloat.multiply(factor, logRatio, w, r)
         return BigFloat.add(first, second, w, r)

@@ -153,12 +153,17 @@ struct LowPrecisionTests {
         #expect((up.lower.compare(Rational(1) - above) ?? 1) <= 0 && (up.upper.compare(Rational(1) - below) ?? -1) >= 0, "\(up)")
     }
 
-    @Test("a tiny budget keeps full relative precision: kl_inv_upper(0.3, 1e-30) at 128 bits is narrower than 2⁻¹²⁰")
-    func smallOffsetStaysSharp() throws {
-        let value = try evaluate("kl_inv_upper", ["q": "0.3", "c": "1e-30"], p128)
+    @Test(
+        "near q and far from it the inverses keep full relative precision at 128 bits (< 2⁻¹²⁰) and contain the 512-bit value",
+        arguments: [("0.3", "1e-30", true), ("1e-300", "1e-300", true), ("0.999999", "1e-40", false), ("0.7", "1e-20", false)])
+    func sharpNearAndFar(_ q: String, _ c: String, _ upper: Bool) throws {
+        let name = upper ? "kl_inv_upper" : "kl_inv_lower"
+        let value = try evaluate(name, ["q": q, "c": c], p128)
         let w = SpecialCheck.p512
-        let reference = try BernoulliKL.inverseUpper(exact("0.3", w), exact("1e-30", w), precision: w)
-        SpecialCheck.expectContains(value, reference, "kl_inv_upper(0.3, 1e-30)")
-        #expect(value.relativeWidth.double(.up) < 0x1p-120, "\(value)")
+        let reference =
+            upper
+            ? try BernoulliKL.inverseUpper(exact(q, w), exact(c, w), precision: w) : try BernoulliKL.inverseLower(exact(q, w), exact(c, w), precision: w)
+        SpecialCheck.expectContains(value, reference, "\(name)(\(q), \(c))")
+        #expect(value.relativeWidth.double(.up) < 0x1p-120, "\(name)(\(q), \(c)) = \(value)")
     }
 }
