@@ -32,6 +32,8 @@ struct NotebookOptions: ParsableArguments {
     /// The number of parallel jobs: --jobs, else the number of cores.
     var jobCount: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
+    @OptionGroup(title: "Limits") var limits: LimitOptions
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("- (standard input) can be given only once") }
@@ -42,6 +44,7 @@ struct NotebookOptions: ParsableArguments {
         o.maxPrecision = try Precision(bits: maxPrecision)
         o.precision = try Precision(bits: precision, cap: maxPrecision)
         o.keepGoing = keepGoing
+        o.limits = limits.limits
         o.allowRead = allowRead.map { URL(fileURLWithPath: $0) }
         return o
     }
