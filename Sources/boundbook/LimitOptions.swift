@@ -2,25 +2,28 @@ import ArgumentParser
 import Notebook
 
 /// The caps of `run`, `update` and `check` (Limits.swift holds the defaults; the help states
-/// them).
+/// each once, in ArgumentParser's "(default: …)" form).
 struct LimitOptions: ParsableArguments {
     static let defaults = Limits()
 
     @Option(
         name: .customLong("time-limit"),
-        help: "Longest a notebook may run, in seconds (default \(Int(defaults.timeLimit))); past it the run stops with exit code 2.")
-    var timeLimit: Double = defaults.timeLimit
+        help: "Longest a notebook may run, in seconds; past it the run stops with exit code 2. (default: \(Int(defaults.timeLimit)))")
+    var timeLimitOption: Double?
 
-    @Option(name: .customLong("max-integer-bits"), help: "Most bits an exact number may have (default \(defaults.integerBits)).")
+    /// --time-limit, else the default (optional so that the help shows "120", not "120.0").
+    var timeLimit: Double { timeLimitOption ?? Self.defaults.timeLimit }
+
+    @Option(name: .customLong("max-integer-bits"), help: "Most bits an exact number may have.")
     var integerBits: Int = defaults.integerBits
 
-    @Option(name: .customLong("max-elements"), help: "Most elements one vector or tensor may hold (default \(defaults.elements)).")
+    @Option(name: .customLong("max-elements"), help: "Most elements one vector or tensor may hold.")
     var elements: Int = defaults.elements
 
-    @Option(name: .customLong("max-depth"), help: "Deepest evaluation may nest: calls in calls, vectors in vectors (default \(defaults.depth), at most 5000).")
+    @Option(name: .customLong("max-depth"), help: "Deepest evaluation may nest: calls in calls, vectors in vectors (at most 5000).")
     var depth: Int = defaults.depth
 
-    @Option(name: .customLong("max-steps"), help: "Most evaluation steps one notebook may take (default \(defaults.steps)).")
+    @Option(name: .customLong("max-steps"), help: "Most evaluation steps one notebook may take.")
     var steps: Int = defaults.steps
 
     func validate() throws {

@@ -86,7 +86,7 @@ struct HardeningCLITests {
         for command in ["run", "update", "check"] {
             let run = try Run([command, "--help"])
             #expect(run.status == 0)
-            #expect(run.stdout.contains("--time-limit") && run.stdout.contains("(default 120)"), "\(run.stdout)")
+            #expect(run.stdout.contains("--time-limit") && run.stdout.contains("(default: 120)"), "\(run.stdout)")
         }
     }
 
