@@ -29,6 +29,8 @@ struct NotebookOptions: ParsableArguments {
     @Option(help: "Check only shard K of N (K/N, 0 ≤ K < N; balanced by file size), or `slurm` for this job-array task's shard.")
     var shard: ShardChoice?
 
+    @OptionGroup(title: "Limits") var limits: LimitOptions
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
@@ -38,6 +40,7 @@ struct NotebookOptions: ParsableArguments {
         o.maxPrecision = try Precision(bits: maxPrecision)
         o.precision = try Precision(bits: precision, cap: maxPrecision)
         o.keepGoing = keepGoing
+        o.limits = limits.limits
         o.allowRead = allowRead.map { URL(fileURLWithPath: $0) }
         return o
     }
