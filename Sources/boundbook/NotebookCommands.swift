@@ -32,11 +32,15 @@ struct NotebookOptions: ParsableArguments {
     /// The number of parallel jobs: --jobs, else the number of cores.
     var jobCount: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
+    @Option(help: "Check only shard K of N (K/N, 0 ≤ K < N; balanced by file size), or `slurm` for this job-array task's shard.")
+    var shard: ShardChoice?
+
     @OptionGroup(title: "Limits") var limits: LimitOptions
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("- (standard input) can be given only once") }
+        if shard != nil && paths.contains("-") { throw ValidationError("--shard splits files; it cannot be combined with - (standard input)") }
     }
 
     func runOptions() throws -> RunOptions {

@@ -9,8 +9,15 @@ import Notebook
 enum NotebookDriver {
     static func run(_ options: NotebookOptions, write: Bool, check: Bool, diff: Bool = false) throws -> Int32 {
         let runOptions = try options.runOptions()
-        let sources = try options.sources()
-        guard !sources.isEmpty else { throw ValidationError("no notebooks found in \(options.paths.joined(separator: ", "))") }
+        let all = try options.sources()
+        guard !all.isEmpty else { throw ValidationError("no notebooks found in \(options.paths.joined(separator: ", "))") }
+        // An empty shard (more tasks than notebooks) is not an error: it has nothing to report.
+        var sources = all
+        if let shard = options.shard {
+            let files = all.map(\.path)
+            let chosen = Set(try shard.shard().select(files, sizes: Shard.sizes(of: files)))
+            sources = all.filter { chosen.contains($0.path) }
+        }
         let reporter = Reporter(format: options.format, color: options.color)
         // One JSON document: a single object for one named file, otherwise an array.
         let array = options.format == .json && !options.namesOneFile

@@ -49,6 +49,13 @@ public enum ReportJSON {
                     fields.append(("left", interval(a)))
                     fields.append(("right", interval(b)))
                 }
+                // The claim's output lines (its `source` is above, as for every statement), so a
+                // report read back from JSON (`boundbook merge`) renders the same autograder tests
+                // as the run did.
+                if let cell = report.document?.cells[entry.cell].source {
+                    let text = CellText.snippet(cell, r.range)
+                    fields.append(("output", .string(CellText.claim(text, c, source: cell).joined(separator: "\n"))))
+                }
             }
             if !r.attributes.isEmpty {
                 fields.append(("attributes", .object(r.attributes.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
@@ -56,7 +63,10 @@ public enum ReportJSON {
             statements.append(.object(fields))
         }
         let errors: [JSONValue] = report.errors.map {
-            .object([("line", .int($0.range.start.line)), ("column", .int($0.range.start.column)), ("message", .string($0.message))])
+            .object([
+                ("line", .int($0.range.start.line)), ("column", .int($0.range.start.column)), ("message", .string($0.message)),
+                ("rendered", .string(DiagnosticRenderer.render($0, path: report.path, bytes: report.bytes))),
+            ])
         }
         let status = report.status(checkingStaleness: checkingStaleness)
         return .object([
