@@ -64,6 +64,16 @@ struct AutograderTests {
         #expect(run.status == 2)
     }
 
+    @Test("a misspelt grading attribute is an error with file, line, column and a suggestion (exit 2)")
+    func misspeltAttribute() throws {
+        let dir = try folder(["a.md": "# HW\n\n```bound\nclaim 1 < 2  # points: 1\nclaim 2 < 3  # pionts: 2\n```\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("a.md").path
+        let run = try Run(["check", path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("\(path):5:16: error: unknown attribute 'pionts'; did you mean 'points'?"))
+    }
+
     @Test("junit: well-formed XML with one testcase per claim and a failure element for each failing one")
     func junit() throws {
         let dir = try folder(["a.md": Self.graded])

@@ -9,26 +9,25 @@ public enum AutograderReports {
         var name: String
         var points: Double
         var passed: Bool
-        var hidden: Bool
+        var visibility: GradingAttributes.Visibility
         var output: String
     }
 
     static func graded(_ report: NotebookReport) -> [Graded] {
         if !report.errors.isEmpty || report.document == nil {
             let text = report.errors.map { DiagnosticRenderer.render($0, path: report.path, bytes: report.bytes) }.joined(separator: "\n")
-            return [Graded(name: "\(report.path): the notebook runs", points: 1, passed: false, hidden: false, output: text)]
+            return [Graded(name: "\(report.path): the notebook runs", points: 1, passed: false, visibility: .visible, output: text)]
         }
         var tests: [Graded] = []
         for entry in report.entries {
             guard let claim = entry.result.claim else { continue }
-            let attributes = entry.result.attributes
-            let points = attributes["points"].flatMap(Double.init) ?? 1
+            let attributes = GradingAttributes(entry.result.attributes)
             let source = report.document.map { CellText.snippet($0.cells[entry.cell].source, entry.result.range) } ?? ""
             let lines = report.document.map { CellText.claim(source, claim, source: $0.cells[entry.cell].source) } ?? []
             tests.append(
                 Graded(
-                    name: "\(report.path):\(entry.location.line): claim \(source)", points: points, passed: claim.passed,
-                    hidden: attributes["hidden"] != nil, output: lines.joined(separator: "\n")))
+                    name: "\(report.path):\(entry.location.line): \(attributes.name ?? "claim \(source)")", points: attributes.points,
+                    passed: claim.passed, visibility: attributes.visibility, output: lines.joined(separator: "\n")))
         }
         return tests
     }
@@ -49,7 +48,7 @@ public enum AutograderReports {
                         ("score", .number(score)), ("max_score", .number(t.points)),
                         ("status", .string(t.passed ? "passed" : "failed")),
                         ("output", .string(t.output)),
-                        ("visibility", .string(t.hidden ? "hidden" : "visible")),
+                        ("visibility", .string(t.visibility.rawValue)),
                     ]))
             }
         }

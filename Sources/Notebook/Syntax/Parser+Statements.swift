@@ -27,8 +27,25 @@ extension Parser {
         default: kind = .show(try parseExpression().expr)
         }
         guard current.isLineEnd else { throw failUnexpectedAtEnd(afterExpression: endsWithExpression) }
-        let attributes = comments[current.range.start.line].map { CommentAttributes.parse($0.text) } ?? [:]
+        let comment = comments[current.range.start.line]
+        let attributes = comment.map { CommentAttributes.parse($0.text) } ?? [:]
+        if case .claim = kind, let comment { checkGradingAttributes(comment) }
         return Statement(kind, SourceRange(first.range.start, previous.range.end), attributes: attributes)
+    }
+
+    /// Records an error for each problem in a claim's attribute comment; the claim itself is kept
+    /// (its other errors, if any, are still found).
+    func checkGradingAttributes(_ comment: Comment) {
+        for problem in GradingAttributes.problems(comment.text) {
+            // The comment's text starts after '#', on the comment's line.
+            var start = comment.range.start
+            start.column += 1 + problem.offset
+            start.offset += 1 + problem.offset
+            var end = start
+            end.column += problem.length
+            end.offset += problem.length
+            diagnostics.append(Diagnostic(problem.message, at: SourceRange(start, end)))
+        }
     }
 
     /// A token left over where the statement should end.
