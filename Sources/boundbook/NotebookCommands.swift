@@ -114,7 +114,9 @@ struct Check: ParsableCommand {
 
 enum NotebookDriver {
     static func run(_ options: NotebookOptions, write: Bool, check: Bool) throws -> Int32 {
-        let runOptions = try options.runOptions()
+        var runOptions = try options.runOptions()
+        // Reports for programs grade with partial credit: an error fails only what depends on it.
+        runOptions.grading = check && options.format != .text
         let files = try options.files()
         guard !files.isEmpty else { throw ValidationError("no notebooks found in \(options.paths.joined(separator: ", "))") }
         let reporter = Reporter(format: options.format)

@@ -74,6 +74,19 @@ struct AutograderTests {
         #expect(run.stderr.contains("\(path):5:16: error: unknown attribute 'pionts'; did you mean 'points'?"))
     }
 
+    @Test("gradescope: one unfinished line loses only the points of the claims that need it")
+    func unfinishedLine() throws {
+        let text = "```bound\nlet a1 = \nlet a2 = 3\nclaim a1 > 0  # points: 2\nclaim a2 == 3  # points: 3\n```\n"
+        let dir = try folder(["hw.md": text])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try Run(["check", "--format", "gradescope", dir.appendingPathComponent("hw.md").path])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let tests = try validateGradescope(object)
+        #expect((object["score"] as? NSNumber)?.doubleValue == 3)
+        #expect(tests.map { ($0["max_score"] as? NSNumber)?.doubleValue ?? -1 }.reduce(0, +) == 5)
+        #expect(run.status == 2)
+    }
+
     @Test("junit: well-formed XML with one testcase per claim and a failure element for each failing one")
     func junit() throws {
         let dir = try folder(["a.md": Self.graded])

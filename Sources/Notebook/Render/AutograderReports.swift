@@ -13,23 +13,47 @@ public enum AutograderReports {
         var output: String
     }
 
+    /// The tests of one notebook, in file order: one per claim — evaluated, or blocked by a
+    /// failure it depends on (partial credit) — and, when the notebook has errors, one more
+    /// listing them: worth nothing when claims were graded, and the notebook's single failed
+    /// 1-point test when none could be (a notebook whose cells cannot even be found).
     static func graded(_ report: NotebookReport) -> [Graded] {
-        if !report.errors.isEmpty || report.document == nil {
-            let text = report.errors.map { DiagnosticRenderer.render($0, path: report.path, bytes: report.bytes) }.joined(separator: "\n")
-            return [Graded(name: "\(report.path): the notebook runs", points: 1, passed: false, visibility: .visible, output: text)]
+        let errors = report.errors.map { DiagnosticRenderer.render($0, path: report.path, bytes: report.bytes) }.joined(separator: "\n")
+        guard let document = report.document else {
+            return [Graded(name: "\(report.path): the notebook runs", points: 1, passed: false, visibility: .visible, output: errors)]
         }
-        var tests: [Graded] = []
+        var tests: [(offset: Int, test: Graded)] = []
         for entry in report.entries {
             guard let claim = entry.result.claim else { continue }
             let attributes = GradingAttributes(entry.result.attributes)
-            let source = report.document.map { CellText.snippet($0.cells[entry.cell].source, entry.result.range) } ?? ""
-            let lines = report.document.map { CellText.claim(source, claim, source: $0.cells[entry.cell].source) } ?? []
+            let cellSource = document.cells[entry.cell].source
+            let source = CellText.snippet(cellSource, entry.result.range)
+            let lines = CellText.claim(source, claim, source: cellSource)
             tests.append(
-                Graded(
-                    name: "\(report.path):\(entry.location.line): \(attributes.name ?? "claim \(source)")", points: attributes.points,
-                    passed: claim.passed, visibility: attributes.visibility, output: lines.joined(separator: "\n")))
+                (
+                    entry.location.offset,
+                    Graded(
+                        name: "\(report.path):\(entry.location.line): \(attributes.name ?? "claim \(source)")", points: attributes.points,
+                        passed: claim.passed, visibility: attributes.visibility, output: lines.joined(separator: "\n"))
+                ))
         }
-        return tests
+        for blocked in report.blockedClaims {
+            let attributes = GradingAttributes(blocked.attributes)
+            let source = CellText.snippet(document.cells[blocked.cell].source, blocked.range)
+            tests.append(
+                (
+                    blocked.location.offset,
+                    Graded(
+                        name: "\(report.path):\(blocked.location.line): \(attributes.name ?? "claim \(source)")", points: attributes.points,
+                        passed: false, visibility: attributes.visibility, output: blocked.explanation(path: report.path, bytes: report.bytes))
+                ))
+        }
+        var result = tests.sorted { $0.offset < $1.offset }.map(\.test)
+        if !report.errors.isEmpty {
+            let points: Double = result.isEmpty ? 1 : 0
+            result.append(Graded(name: "\(report.path): the notebook runs", points: points, passed: false, visibility: .visible, output: errors))
+        }
+        return result
     }
 
     /// Gradescope's results.json for a set of notebooks (one test per claim).

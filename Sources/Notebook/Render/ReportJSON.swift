@@ -47,15 +47,29 @@ public enum ReportJSON {
             .object([("line", .int($0.range.start.line)), ("column", .int($0.range.start.column)), ("message", .string($0.message))])
         }
         let status = report.status(checkingStaleness: checkingStaleness)
-        return .object([
-            ("file", .string(report.path)),
-            ("status", .int(Int(status))),
-            ("statements", .array(statements)),
-            ("budget", report.budget.map { decimal($0, p) } ?? .null),
-            ("spent", decimal(report.spent, p)),
-            ("stale_cells", .array(report.staleCells.map { .int($0) })),
-            ("errors", .array(errors)),
-        ])
+        var blocked: [(String, JSONValue)] = []
+        if !report.blockedClaims.isEmpty {
+            // Claims not evaluated because they depend on a failure (partial credit).
+            let items: [JSONValue] = report.blockedClaims.map { b in
+                var fields: [(String, JSONValue)] = [("line", .int(b.location.line)), ("column", .int(b.location.column))]
+                switch b.reason {
+                case let .dependsOn(names, _): fields.append(("depends_on", .array(names.map { .string($0) })))
+                case .error(let d): fields.append(("error", .string(d.message)))
+                }
+                return .object(fields)
+            }
+            blocked = [("blocked_claims", .array(items))]
+        }
+        return .object(
+            [
+                ("file", .string(report.path)),
+                ("status", .int(Int(status))),
+                ("statements", .array(statements)),
+                ("budget", report.budget.map { decimal($0, p) } ?? .null),
+                ("spent", decimal(report.spent, p)),
+                ("stale_cells", .array(report.staleCells.map { .int($0) })),
+                ("errors", .array(errors)),
+            ] + blocked)
     }
 
     /// `{"bound": "binomial_test", "cell": 3, "line": 12, "column": 9, "element": 0}` (cell 1-based,

@@ -8,6 +8,11 @@ public struct RunOptions: Sendable {
     public var allowRead: [URL] = []
     /// Report every independent error instead of stopping at the first.
     public var keepGoing = false
+    /// Grade with partial credit (autograder reports): statements with syntax errors are left
+    /// out instead of stopping the run, evaluation goes on past errors, and a claim that reads —
+    /// transitively — a name whose binding failed, or whose own evaluation fails, is recorded
+    /// in `NotebookReport.blockedClaims` rather than silently skipped.
+    public var grading = false
 
     public init() {}
 }
@@ -38,6 +43,8 @@ public struct NotebookReport: Sendable {
     public var figures: [(path: String, svg: String)] = []
     /// Figures missing or different on disk.
     public var staleFigures: [String] = []
+    /// Claims that could not be evaluated (with `RunOptions.grading`): they fail and lose their points.
+    public var blockedClaims: [BlockedClaim] = []
     /// Output regions whose cell is gone (an update removes them).
     public var orphanRegions = 0
     /// The δ ledger after the run, and the evaluations the claims used.
@@ -105,7 +112,23 @@ public enum NotebookRunner {
             programs.append(program)
             report.errors += diagnostics.map { map($0, cell, notes: true) }
         }
-        if !report.errors.isEmpty { return report }
+        if !report.errors.isEmpty && !options.grading { return report }
+        // What failed, by name: the error of the binding, mapped to the file (partial credit).
+        var causes: [String: Diagnostic] = [:]
+        for (index, program) in programs.enumerated() {
+            let cell = document.cells[index]
+            for unparsed in program.unparsed {
+                let error = map(unparsed.error, cell, notes: false)
+                if let name = unparsed.binds, causes[name] == nil { causes[name] = error }
+                if unparsed.isClaim && options.grading {
+                    report.blockedClaims.append(
+                        BlockedClaim(
+                            cell: index, range: unparsed.range, location: cell.fileLocation(unparsed.range.start), attributes: unparsed.attributes,
+                            reason: .error(error)))
+                }
+            }
+        }
+        let keepGoing = options.keepGoing || options.grading
 
         var evaluatorOptions = Evaluator.Options(baseDirectory: baseDirectory)
         evaluatorOptions.precision = options.precision
@@ -115,7 +138,8 @@ public enum NotebookRunner {
         evaluatorOptions.fileLocation = { cell, location in cell < cells.count ? cells[cell].fileLocation(location) : location }
         let evaluator = Evaluator(options: evaluatorOptions)
         let dependencies = Dependencies(programs)
-        var failedNames = Set<String>()
+        var failedNames = Set(causes.keys)
+        var rootFailures: [String: Set<String>] = [:]
         let figureFolder = ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".figures"
         evaluation: for (index, cell) in document.cells.enumerated() {
             var lines: [String] = []
@@ -124,7 +148,19 @@ public enum NotebookRunner {
                 // A statement that reads a name whose binding failed fails with it: the error was
                 // reported once, at its cause (with --keep-going; otherwise the run stopped there).
                 if let node = dependencies.node(cell: index, statement: position), !node.reads.isDisjoint(with: failedNames) {
-                    if let name = node.binds { failedNames.insert(name) }
+                    // The bindings whose own errors are the cause (`b = a1 * 2` fails because of `a1`).
+                    let roots = Set(node.reads.intersection(failedNames).flatMap { rootFailures[$0] ?? [$0] })
+                    if let name = node.binds {
+                        failedNames.insert(name)
+                        rootFailures[name] = roots
+                    }
+                    if case .claim = statement.kind {
+                        let failed = roots.sorted()
+                        report.blockedClaims.append(
+                            BlockedClaim(
+                                cell: index, range: statement.range, location: cell.fileLocation(statement.range.start), attributes: statement.attributes,
+                                reason: .dependsOn(failed, causes: failed.compactMap { causes[$0] })))
+                    }
                     continue
                 }
                 do {
@@ -138,15 +174,22 @@ public enum NotebookRunner {
                         lines.append("plot\(plot.title.map { " \"\($0)\"" } ?? ""): \(plot.series.count) series → \(name)")
                     }
                     lines += CellText.lines(result, source: cell.source)
-                } catch let e as EvaluationError {
-                    if case .binding(let name, _, _) = statement.kind { failedNames.insert(name) }
-                    if case .function(let name, _, _, _) = statement.kind { failedNames.insert(name) }
-                    // The evaluator's notes may point into other cells: it maps them itself.
-                    report.errors.append(map(e.diagnostic, cell, notes: false))
-                    if !options.keepGoing { break evaluation }
                 } catch {
-                    report.errors.append(map(Diagnostic("\(error)", at: statement.range), cell))
-                    if !options.keepGoing { break evaluation }
+                    // The evaluator's notes may point into other cells: it maps them itself.
+                    let diagnostic = (error as? EvaluationError).map { map($0.diagnostic, cell, notes: false) } ?? map(Diagnostic("\(error)", at: statement.range), cell)
+                    switch statement.kind {
+                    case .binding(let name, _, _), .function(let name, _, _, _):
+                        failedNames.insert(name)
+                        if causes[name] == nil { causes[name] = diagnostic }
+                    case .claim where options.grading:
+                        report.blockedClaims.append(
+                            BlockedClaim(
+                                cell: index, range: statement.range, location: cell.fileLocation(statement.range.start), attributes: statement.attributes,
+                                reason: .error(diagnostic)))
+                    default: break
+                    }
+                    report.errors.append(diagnostic)
+                    if !keepGoing { break evaluation }
                 }
             }
             if !lines.isEmpty { report.outputs[index] = CellOutput(text: lines.joined(separator: "\n"), images: images) }
