@@ -11,6 +11,8 @@ public enum AutograderReports {
         var passed: Bool
         var visibility: GradingAttributes.Visibility
         var output: String
+        /// The notebook's errors (JUnit's `<error>`), not a check that failed.
+        var isError = false
     }
 
     /// The tests of one notebook, in file order: one per claim — evaluated, or blocked by a
@@ -51,9 +53,27 @@ public enum AutograderReports {
         var result = tests.sorted { $0.offset < $1.offset }.map(\.test)
         if !report.errors.isEmpty {
             let points: Double = result.isEmpty ? 1 : 0
-            result.append(Graded(name: "\(report.path): the notebook runs", points: points, passed: false, visibility: .visible, output: errors))
+            result.append(Graded(name: "\(report.path): the notebook runs", points: points, passed: false, visibility: .visible, output: errors, isError: true))
         }
+        if let stale = staleness(report) { result.append(stale) }
         return result
+    }
+
+    /// One informational test (no points) when the stored outputs are stale, so a
+    /// stale-but-correct submission is not reported green while `check` exits 1.
+    static func staleness(_ report: NotebookReport) -> Graded? {
+        var lines: [String] = []
+        for cell in report.staleCells {
+            let line = report.document?.cells[cell].fenceRange.start.line ?? 0
+            lines.append("\(report.path):\(line): the output region of this cell is stale")
+        }
+        if report.orphanRegions > 0 {
+            lines.append("\(report.path): \(report.orphanRegions) output region\(report.orphanRegions == 1 ? " has" : "s have") no cell")
+        }
+        lines += report.staleFigures.map { "\(report.path): the figure \($0) is missing or stale" }
+        guard !lines.isEmpty else { return nil }
+        lines.append("run `boundbook update \(report.path)` to bring them up to date")
+        return Graded(name: "\(report.path): the stored outputs are up to date", points: 0, passed: false, visibility: .visible, output: lines.joined(separator: "\n"))
     }
 
     /// Gradescope's results.json for a set of notebooks (one test per claim).
@@ -84,14 +104,18 @@ public enum AutograderReports {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"boundbook\">\n"
         for report in reports {
             let tests = graded(report)
-            let failures = tests.filter { !$0.passed }.count
-            out += "  <testsuite name=\"\(xml(report.path))\" tests=\"\(tests.count)\" failures=\"\(failures)\" errors=\"0\">\n"
+            let errors = tests.filter(\.isError).count
+            let failures = tests.filter { !$0.passed && !$0.isError }.count
+            out += "  <testsuite name=\"\(xml(report.path))\" tests=\"\(tests.count)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
             for t in tests {
                 out += "    <testcase name=\"\(xml(t.name))\" classname=\"\(xml(report.path))\""
                 if t.passed {
                     out += "/>\n"
                 } else {
-                    out += ">\n      <failure message=\"\(xml(t.output.split(separator: "\n").first.map(String.init) ?? "failed"))\">\(xml(t.output))</failure>\n    </testcase>\n"
+                    // JUnit's <error> is "could not run", <failure> "ran and failed".
+                    let element = t.isError ? "error" : "failure"
+                    let message = xml(t.output.split(separator: "\n").first.map(String.init) ?? "failed")
+                    out += ">\n      <\(element) message=\"\(message)\">\(xml(t.output))</\(element)>\n    </testcase>\n"
                 }
             }
             out += "  </testsuite>\n"
