@@ -68,6 +68,9 @@ struct Reporter {
         for d in report.errors {
             Output.error(DiagnosticRenderer.render(d, path: report.path, bytes: report.bytes))
         }
+        if let key = report.key {
+            for d in key.errors { Output.error(DiagnosticRenderer.render(d, path: key.path, bytes: key.bytes)) }
+        }
     }
 
     func json(_ report: NotebookReport, checking: Bool) {
@@ -107,16 +110,27 @@ struct Check: ParsableCommand {
 
     @OptionGroup var options: NotebookOptions
 
+    @Option(help: "An answer key: its cells run after each notebook's and only its claims are graded (docs/teaching.md).")
+    var key: String?
+
     func run() throws {
-        throw ExitCode(try NotebookDriver.run(options, write: false, check: true))
+        throw ExitCode(try NotebookDriver.run(options, write: false, check: true, key: key))
     }
 }
 
 enum NotebookDriver {
-    static func run(_ options: NotebookOptions, write: Bool, check: Bool) throws -> Int32 {
+    static func run(_ options: NotebookOptions, write: Bool, check: Bool, key: String? = nil) throws -> Int32 {
         var runOptions = try options.runOptions()
         // Reports for programs grade with partial credit: an error fails only what depends on it.
-        runOptions.grading = check && options.format != .text
+        runOptions.grading = check && (options.format != .text || key != nil)
+        if let key {
+            switch NotebookRunner.read(key) {
+            case .success(let snapshot): runOptions.key = (key, snapshot.bytes)
+            case .failure(let error):
+                Output.error(DiagnosticRenderer.render(error, path: key, bytes: []))
+                return 2
+            }
+        }
         let files = try options.files()
         guard !files.isEmpty else { throw ValidationError("no notebooks found in \(options.paths.joined(separator: ", "))") }
         let reporter = Reporter(format: options.format)
@@ -134,6 +148,7 @@ enum NotebookDriver {
             }
             switch options.format {
             case .json, .jsonl: reporter.json(report, checking: check)
+            case .text where report.key != nil: print(AutograderReports.text(report), terminator: "")
             case .text: printText(report, reporter: reporter, check: check, written: written)
             case .gradescope, .junit: break
             }

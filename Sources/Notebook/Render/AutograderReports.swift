@@ -19,41 +19,50 @@ public enum AutograderReports {
     /// failure it depends on (partial credit) — and, when the notebook has errors, one more
     /// listing them: worth nothing when claims were graded, and the notebook's single failed
     /// 1-point test when none could be (a notebook whose cells cannot even be found).
+    ///
+    /// Graded from a key, the key's claims come first and carry the points; the notebook's own
+    /// claims follow, reported but worth nothing, so editing them cannot change the score.
     static func graded(_ report: NotebookReport) -> [Graded] {
-        let errors = report.errors.map { DiagnosticRenderer.render($0, path: report.path, bytes: report.bytes) }.joined(separator: "\n")
-        guard let document = report.document else {
-            return [Graded(name: "\(report.path): the notebook runs", points: 1, passed: false, visibility: .visible, output: errors)]
+        var errors = report.errors.map { DiagnosticRenderer.render($0, path: report.path, bytes: report.bytes) }
+        if let key = report.key { errors += key.errors.map { DiagnosticRenderer.render($0, path: key.path, bytes: key.bytes) } }
+        // A key that does not parse stops the grading before anything is evaluated.
+        let keyRan = report.key.map { $0.document != nil && ($0.errors.isEmpty || !report.entries.isEmpty || !report.blockedClaims.isEmpty) } ?? true
+        guard let document = report.document, keyRan else {
+            return [Graded(name: "\(report.path): the notebook runs", points: 1, passed: false, visibility: .visible, output: errors.joined(separator: "\n"), isError: true)]
         }
-        var tests: [(offset: Int, test: Graded)] = []
+        let keyStart = report.key?.firstCell ?? document.cells.count
+        /// The claim's file, its cell's source, and whether its points count.
+        func place(_ cell: Int) -> (path: String, source: String, counts: Bool) {
+            if cell >= keyStart, let key = report.key, let keyDocument = key.document {
+                return (key.path, keyDocument.cells[cell - keyStart].source, true)
+            }
+            return (report.path, document.cells[cell].source, report.key == nil)
+        }
+        var tests: [(order: (Int, Int), test: Graded)] = []
+        func add(cell: Int, range: SourceRange, location: SourceLocation, attributes: [String: String], passed: Bool, output: (String) -> String) {
+            let (path, cellSource, counts) = place(cell)
+            let grading = GradingAttributes(counts ? attributes : [:])
+            let source = CellText.snippet(cellSource, range)
+            let name = "\(path):\(location.line): \(grading.name ?? "claim \(source)")" + (counts ? "" : " (your own claim: not graded)")
+            let test = Graded(name: name, points: counts ? grading.points : 0, passed: passed, visibility: grading.visibility, output: output(source))
+            tests.append(((counts ? 0 : 1, location.offset), test))
+        }
         for entry in report.entries {
             guard let claim = entry.result.claim else { continue }
-            let attributes = GradingAttributes(entry.result.attributes)
-            let cellSource = document.cells[entry.cell].source
-            let source = CellText.snippet(cellSource, entry.result.range)
-            let lines = CellText.claim(source, claim, source: cellSource)
-            tests.append(
-                (
-                    entry.location.offset,
-                    Graded(
-                        name: "\(report.path):\(entry.location.line): \(attributes.name ?? "claim \(source)")", points: attributes.points,
-                        passed: claim.passed, visibility: attributes.visibility, output: lines.joined(separator: "\n"))
-                ))
+            add(cell: entry.cell, range: entry.result.range, location: entry.location, attributes: entry.result.attributes, passed: claim.passed) {
+                CellText.claim($0, claim, source: place(entry.cell).source).joined(separator: "\n")
+            }
         }
         for blocked in report.blockedClaims {
-            let attributes = GradingAttributes(blocked.attributes)
-            let source = CellText.snippet(document.cells[blocked.cell].source, blocked.range)
-            tests.append(
-                (
-                    blocked.location.offset,
-                    Graded(
-                        name: "\(report.path):\(blocked.location.line): \(attributes.name ?? "claim \(source)")", points: attributes.points,
-                        passed: false, visibility: attributes.visibility, output: blocked.explanation(path: report.path, bytes: report.bytes))
-                ))
+            add(cell: blocked.cell, range: blocked.range, location: blocked.location, attributes: blocked.attributes, passed: false) { _ in
+                blocked.explanation(report)
+            }
         }
-        var result = tests.sorted { $0.offset < $1.offset }.map(\.test)
-        if !report.errors.isEmpty {
-            let points: Double = result.isEmpty ? 1 : 0
-            result.append(Graded(name: "\(report.path): the notebook runs", points: points, passed: false, visibility: .visible, output: errors, isError: true))
+        var result = tests.sorted { $0.order < $1.order }.map(\.test)
+        if !errors.isEmpty {
+            let points: Double = result.contains { $0.points > 0 } ? 0 : 1
+            result.append(
+                Graded(name: "\(report.path): the notebook runs", points: points, passed: false, visibility: .visible, output: errors.joined(separator: "\n"), isError: true))
         }
         if let stale = staleness(report) { result.append(stale) }
         return result
@@ -99,6 +108,19 @@ public enum AutograderReports {
         return .object([("score", .number(total)), ("output_format", .string("text")), ("tests", .array(tests))])
     }
 
+    /// The graded tests as text for people: one line per test (`passed`/`FAILED`, score of
+    /// maximum, name), the output of failed ones indented, and the total.
+    public static func text(_ report: NotebookReport) -> String {
+        let tests = graded(report)
+        var out = ""
+        for t in tests {
+            out += "\(t.passed ? "passed" : "FAILED") \(Format.points(t.passed ? t.points : 0))/\(Format.points(t.points))  \(t.name)\n"
+            if !t.passed { out += t.output.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 + "\n" }.joined() }
+        }
+        let score = tests.filter(\.passed).map(\.points).reduce(0, +)
+        return out + "\(report.path): score \(Format.points(score)) of \(Format.points(tests.map(\.points).reduce(0, +)))\n"
+    }
+
     /// JUnit XML: one testsuite per notebook, one testcase per claim.
     public static func junit(_ reports: [NotebookReport]) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"boundbook\">\n"
@@ -127,5 +149,12 @@ public enum AutograderReports {
     static func xml(_ s: String) -> String {
         let allowed = String(s.unicodeScalars.map { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" ? "?" : Character($0) })
         return Markup.escape(allowed)
+    }
+}
+
+extension Format {
+    /// Points as a person writes them: `2`, `0.5`.
+    static func points(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
     }
 }

@@ -96,6 +96,9 @@ public enum StatementKind: Sendable {
     case claim(Expr)
     /// `assume NAME, NAME, …`
     case assume([(String, SourceRange)])
+    /// `expect NAME, NAME, …  # exercise 1, 2` in an answer key: the names a submission must
+    /// bind, with the exercise that asks for each (from the trailing comment; empty if none).
+    case expect([(String, SourceRange)], exercises: [String])
     /// `budget EXPR`
     case budget(Expr)
     /// `ledger`

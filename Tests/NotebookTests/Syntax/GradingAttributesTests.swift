@@ -72,4 +72,11 @@ struct GradingAttributesTests {
         #expect(program.statements.count == 1)
         #expect(diagnostics.count == 2)
     }
+
+    @Test("an expect whose exercise comment names a different number of exercises is an error")
+    func expectExercises() {
+        let (program, diagnostics) = NotebookParser.parse("expect a1, a2  # exercise 1\nexpect a3  # exercise 3")
+        #expect(diagnostics.map(\.message) == ["expected one exercise per expected name (2 names), as in `# exercise 1, 2`"])
+        #expect(program.statements.count == 1)
+    }
 }

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+@Suite("check --key")
+struct AnswerKeyCommandTests {
+    func folder(_ files: [String: String]) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("boundbook-key-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for (name, text) in files { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
+        return dir
+    }
+
+    static let key = "```bound\nexpect a1, a2  # exercise 1, 2\nclaim a1 == 12  # points: 2\nclaim a2 == 38064  # points: 3, hidden\n```\n"
+
+    @Test("gradescope from a key: the key's points and visibility; an edited hidden claim in the student's file is worth nothing")
+    func gradescope() throws {
+        let student = "```bound\nlet a1 = 12\nlet a2 = 5\nclaim a2 > 0  # points: 3, hidden\n```\n"
+        let dir = try folder(["key.md": Self.key, "hw.md": student])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try Run(["check", "--key", dir.appendingPathComponent("key.md").path, "--format", "gradescope", dir.appendingPathComponent("hw.md").path])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let tests = try #require(object["tests"] as? [[String: Any]])
+        #expect((object["score"] as? NSNumber)?.doubleValue == 2)
+        #expect(tests.map { ($0["max_score"] as? NSNumber)?.doubleValue ?? -1 }.reduce(0, +) == 5)
+        #expect(tests.prefix(2).map { $0["visibility"] as? String } == ["visible", "hidden"])
+        #expect(run.status == 1)
+    }
+
+    @Test("text from a key: a missing name is explained as the exercise that asks for it, and the score is printed")
+    func text() throws {
+        let dir = try folder(["key.md": Self.key, "hw.md": "```bound\nlet a1 = 12\n```\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let hw = dir.appendingPathComponent("hw.md").path
+        let run = try Run(["check", "--key", dir.appendingPathComponent("key.md").path, hw])
+        #expect(run.stdout.contains("    a2 is not defined — exercise 2 asks you to bind a2\n"))
+        #expect(run.stdout.hasSuffix("\(hw): score 2 of 5\n"))
+    }
+
+    @Test("a key that cannot be read is an error (exit 2)")
+    func missingKey() throws {
+        let dir = try folder(["hw.md": "```bound\nlet a1 = 12\n```\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try Run(["check", "--key", dir.appendingPathComponent("nokey.md").path, dir.appendingPathComponent("hw.md").path])
+        #expect(run.status == 2 && run.stderr.contains("no such file"))
+    }
+}
