@@ -44,3 +44,29 @@ struct AnswerKeyCommandTests {
         #expect(run.status == 2 && run.stderr.contains("no such file"))
     }
 }
+
+@Suite("boundbook handout")
+struct HandoutCommandTests {
+    @Test("handout writes a student copy without the hidden check's answer, and a key that grades the teacher's notebook 5 of 5")
+    func handout() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("boundbook-handout-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let teacher = dir.appendingPathComponent("teacher.md").path
+        let student = dir.appendingPathComponent("student.md").path
+        let key = dir.appendingPathComponent("key.md").path
+        try Data("```bound\nlet a2 = 38064  # solution\nclaim a2 == 38064  # points: 5, hidden\n```\n".utf8).write(to: URL(fileURLWithPath: teacher))
+        let run = try Run(["handout", teacher, "-o", student, "--key", key])
+        #expect(run.status == 0)
+        let handout = try String(contentsOfFile: student, encoding: .utf8)
+        #expect(handout == "```bound\nlet a2 = todo\n```\n")
+        let graded = try Run(["check", "--key", key, teacher])
+        #expect(graded.stdout.hasSuffix("\(teacher): score 5 of 5\n"))
+    }
+
+    @Test("handout refuses to overwrite the teacher's notebook")
+    func sameFile() throws {
+        let run = try Run(["handout", "/tmp/x.md", "-o", "/tmp/x.md"])
+        #expect(run.status == 2)
+    }
+}
