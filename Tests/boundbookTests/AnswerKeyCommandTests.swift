@@ -70,3 +70,25 @@ struct HandoutCommandTests {
         #expect(run.status == 2)
     }
 }
+
+@Suite("update after editing a handout")
+struct EditedHandoutTests {
+    @Test("prose inserted between a cell and its output region is kept; update moves the region back, then check passes")
+    func proseBetween() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("boundbook-edit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("hw.md").path
+        try Data("# HW\n\n```bound\nlet a1 = 12\na1\n```\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(try Run(["update", path]).status == 0)
+        let updated = try String(contentsOfFile: path, encoding: .utf8)
+        let edited = updated.replacingOccurrences(of: "```\n\n<!-- boundbook:output -->", with: "```\n\nMy answer, explained.\n\n<!-- boundbook:output -->")
+        #expect(edited != updated)
+        try Data(edited.utf8).write(to: URL(fileURLWithPath: path))
+        #expect(try Run(["check", path]).status == 1)  // stale: the region is not under its cell
+        let update = try Run(["update", path])
+        #expect(update.status == 0, "\(update.stderr)")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == updated + "\nMy answer, explained.\n")
+        #expect(try Run(["check", path]).status == 0)
+    }
+}
