@@ -6,7 +6,9 @@
 /// `todo` fails whatever uses it with "not done yet"), each claim that is not visible
 /// (`hidden`, or a `visibility` other than `visible`) is removed with its line, and every
 /// output region is removed (the teacher's outputs show the answers). The key is one `bound`
-/// cell: `expect` with the solution names, then the removed claims as written.
+/// cell: the teacher's `budget`, `expect` with the solution names, then every claim as written
+/// — the hidden ones removed from the handout, and the visible ones, which stay in the handout
+/// as the student's checks but are graded (with their points) only from the key.
 public enum Handout {
     public struct Result: Sendable {
         public var student: [UInt8]
@@ -30,7 +32,8 @@ public enum Handout {
         let text = document.bytes
         var edits: [(range: Range<Int>, bytes: [UInt8])] = []
         var solutions: [String] = []
-        var hidden: [String] = []
+        var graded: [String] = []
+        var budgets: [String] = []
         var errors: [Diagnostic] = []
         for cell in document.cells {
             let (program, diagnostics) = NotebookParser.parse(cell.source, locationInFile: cell.fileLocation)
@@ -46,9 +49,13 @@ public enum Handout {
                 case .function(let name, _, let parameters, _) where statement.attributes["solution"] != nil:
                     solutions.append(name)
                     edits.append((start..<line.contentEnd, Array("fn \(name)(\(parameters.map(\.0).joined(separator: ", "))) = todo".utf8)))
-                case .claim where GradingAttributes(statement.attributes).visibility != .visible:
-                    hidden.append(String(decoding: text[start..<line.contentEnd], as: UTF8.self))
-                    edits.append((line.start..<line.end, []))
+                case .budget:
+                    // The key sets the budget it grades against (it replaces the submission's).
+                    budgets.append(String(decoding: text[start..<line.contentEnd], as: UTF8.self))
+                case .claim:
+                    // Every claim is graded from the key; those not visible leave the handout.
+                    graded.append(String(decoding: text[start..<line.contentEnd], as: UTF8.self))
+                    if GradingAttributes(statement.attributes).visibility != .visible { edits.append((line.start..<line.end, [])) }
                 default:
                     break
                 }
@@ -64,8 +71,9 @@ public enum Handout {
         }
         student += text[copied...]
         var key = "# Answer key for \(path)\n\nGrade with `boundbook check --key KEY.md SUBMISSION.md`.\n\n```bound\n"
+        key += budgets.map { $0 + "\n" }.joined()
         if !solutions.isEmpty { key += "expect \(solutions.joined(separator: ", "))\n" }
-        key += hidden.map { $0 + "\n" }.joined() + "```\n"
+        key += graded.map { $0 + "\n" }.joined() + "```\n"
         return Result(student: student, key: Array(key.utf8))
     }
 

@@ -58,12 +58,12 @@ struct HandoutTests {
         #expect(String(decoding: result.student, as: UTF8.self) == Self.student)
     }
 
-    @Test("the key: expect with the solution names, then the removed claims as written")
+    @Test("the key: expect with the solution names, then every claim as written (the visible ones stay in the handout too)")
     func key() throws {
         let key = String(decoding: try Handout.make(Array(Self.teacher.utf8), path: "teacher.md").key, as: UTF8.self)
         #expect(
             key.hasSuffix(
-                "```bound\nexpect a1, f, a2\nclaim a1 == 12  # points: 2, hidden\nclaim a2 == 38064  # points: 3, visibility: after_published\nclaim f(2) == 4  # visibility: after_due_date\n```\n"
+                "```bound\nexpect a1, f, a2\nclaim a1 >= 0\nclaim a1 == 12  # points: 2, hidden\nclaim a2 == 38064  # points: 3, visibility: after_published\nclaim f(2) == 4  # visibility: after_due_date\n```\n"
             ))
     }
 
@@ -87,15 +87,15 @@ struct HandoutTests {
     @Test("the key gives the teacher's notebook full marks, the untouched handout none ('not done yet'), a finished one full marks")
     func roundTrip() throws {
         let result = try Handout.make(Array(Self.teacher.utf8), path: "teacher.md")
-        #expect(grade(Array(Self.teacher.utf8), key: result.key).score == 6)
+        #expect(grade(Array(Self.teacher.utf8), key: result.key).score == 7)
         let untouched = grade(result.student, key: result.key)
-        #expect(untouched.score == 0 && untouched.maximum == 6)
+        #expect(untouched.score == 0 && untouched.maximum == 7)
         #expect(untouched.outputs[0].contains("error: not done yet: replace `todo` with your answer"))
         let finished = String(decoding: result.student, as: UTF8.self)
             .replacingOccurrences(of: "let a1 = todo", with: "let a1 = 12")
             .replacingOccurrences(of: "fn f(x) = todo", with: "fn f(x) = x * x")
             .replacingOccurrences(of: "let a2 = todo", with: "let a2 = 38064")
-        #expect(grade(Array(finished.utf8), key: result.key).score == 6)
+        #expect(grade(Array(finished.utf8), key: result.key).score == 7)
     }
 
     @Test("a teacher's notebook with a syntax error gives no handout, and says where")
