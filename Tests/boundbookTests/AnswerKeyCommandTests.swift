@@ -36,6 +36,19 @@ struct AnswerKeyCommandTests {
         #expect(run.stdout.hasSuffix("\(hw): score 2 of 5\n"))
     }
 
+    @Test("json from a key: the key's statements and blocked claims name the key's file")
+    func json() throws {
+        let dir = try folder(["key.md": Self.key, "hw.md": "```bound\nlet a1 = 12\n```\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let key = dir.appendingPathComponent("key.md").path
+        let run = try Run(["check", "--key", key, "--format", "json", dir.appendingPathComponent("hw.md").path])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let statements = try #require(object["statements"] as? [[String: Any]])
+        #expect(statements.filter { $0["kind"] as? String == "claim" }.map { $0["file"] as? String } == [key])
+        let blocked = try #require(object["blocked_claims"] as? [[String: Any]])
+        #expect(blocked.map { $0["file"] as? String } == [key] && blocked.map { $0["line"] as? Int } == [4])
+    }
+
     @Test("a key that cannot be read is an error (exit 2)")
     func missingKey() throws {
         let dir = try folder(["hw.md": "```bound\nlet a1 = 12\n```\n"])

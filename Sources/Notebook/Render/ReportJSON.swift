@@ -12,6 +12,8 @@ public enum ReportJSON {
             var fields: [(String, JSONValue)] = [
                 ("line", .int(entry.location.line)), ("column", .int(entry.location.column)), ("kind", .string(r.kind.rawValue)),
             ]
+            // Graded from a key, the key's statements name their file.
+            if let key = report.key, entry.cell >= key.firstCell { fields.append(("file", .string(key.path))) }
             if let name = r.name { fields.append(("name", .string(name))) }
             if let v = r.value { fields += value(v, r.precision) }
             if let c = r.claim {
@@ -52,6 +54,7 @@ public enum ReportJSON {
             // Claims not evaluated because they depend on a failure (partial credit).
             let items: [JSONValue] = report.blockedClaims.map { b in
                 var fields: [(String, JSONValue)] = [("line", .int(b.location.line)), ("column", .int(b.location.column))]
+                if let key = report.key, b.cell >= key.firstCell { fields.append(("file", .string(key.path))) }
                 switch b.reason {
                 case let .dependsOn(names, _): fields.append(("depends_on", .array(names.map { .string($0) })))
                 case .error(let d): fields.append(("error", .string(d.message)))
@@ -59,6 +62,12 @@ public enum ReportJSON {
                 return .object(fields)
             }
             blocked = [("blocked_claims", .array(items))]
+        }
+        if let key = report.key, !key.errors.isEmpty {
+            let items: [JSONValue] = key.errors.map {
+                .object([("line", .int($0.range.start.line)), ("column", .int($0.range.start.column)), ("message", .string($0.message))])
+            }
+            blocked.append(("key_errors", .array(items)))
         }
         return .object(
             [
