@@ -14,6 +14,7 @@ extension NotebookRunner {
         evaluatorOptions.precision = options.precision
         evaluatorOptions.maxPrecision = options.maxPrecision
         evaluatorOptions.allowedDirectories = options.allowRead
+        evaluatorOptions.limits = options.limits
         evaluatorOptions.fileLocation = { cell, location in cell < cells.count ? cells[cell].fileLocation(location) : location }
         let evaluator = Evaluator(options: evaluatorOptions)
         let dependencies = Dependencies(programs)

@@ -16,6 +16,8 @@ public struct RunOptions: Sendable {
     /// transitively — a name whose binding failed, or whose own evaluation fails, is recorded
     /// in `NotebookReport.blockedClaims` rather than silently skipped.
     public var grading = false
+    /// Caps on exact-number size, elements, nesting, steps and running time (Limits.swift).
+    public var limits = Limits()
 
     public init() {}
 }
@@ -120,7 +122,16 @@ public enum NotebookRunner {
 
     static let origin = SourceRange(SourceLocation(line: 1, column: 1, offset: 0), SourceLocation(line: 1, column: 1, offset: 0))
 
+    /// Runs a notebook's bytes on a thread of its own (see `guarded`), so deep nesting has stack
+    /// to spare and a run that passes its time limit is reported as an error.
     public static func run(bytes: [UInt8], path: String, baseDirectory: URL, options: RunOptions) -> NotebookReport {
+        guarded(options.limits, timedOut: timedOut(bytes: bytes, path: path, options.limits)) {
+            runHere(bytes: bytes, path: path, baseDirectory: baseDirectory, options: options)
+        }
+    }
+
+    /// Runs a notebook on the calling thread.
+    static func runHere(bytes: [UInt8], path: String, baseDirectory: URL, options: RunOptions) -> NotebookReport {
         var report = NotebookReport(path: path, bytes: bytes)
         report.precision = options.precision
         let document: NotebookDocument
