@@ -14,7 +14,9 @@ struct Boundbook: ParsableCommand {
             is MPFR with outward rounding, and decimals are rounded outward.
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Update.self, Check.self, HandoutCommand.self, Export.self, ListBounds.self, Explain.self, Eval.self, Solve.self]
+        subcommands: [
+            Run.self, Update.self, Check.self, HandoutCommand.self, Merge.self, Export.self, ListBounds.self, Explain.self, Eval.self, Solve.self,
+        ]
     )
 
     static func main() {

@@ -26,6 +26,9 @@ struct NotebookOptions: ParsableArguments {
     @Option(help: "Notebooks checked in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: "Check only shard K of N (K/N, 0 ≤ K < N; balanced by file size), or `slurm` for this job-array task's shard.")
+    var shard: ShardChoice?
+
     @OptionGroup(title: "Limits") var limits: LimitOptions
 
     func validate() throws {
@@ -134,8 +137,10 @@ enum NotebookDriver {
                 return 2
             }
         }
-        let files = try options.files()
-        guard !files.isEmpty else { throw ValidationError("no notebooks found in \(options.paths.joined(separator: ", "))") }
+        let all = try options.files()
+        guard !all.isEmpty else { throw ValidationError("no notebooks found in \(options.paths.joined(separator: ", "))") }
+        // An empty shard (more tasks than notebooks) is not an error: it has nothing to report.
+        let files = try options.shard.map { try $0.shard().select(all, sizes: Shard.sizes(of: all)) } ?? all
         let reporter = Reporter(format: options.format)
         let reports = NotebookRunner.runAll(files, options: runOptions, jobs: options.jobs)
         var worst: Int32 = 0

@@ -87,11 +87,16 @@ public enum AutograderReports {
 
     /// Gradescope's results.json for a set of notebooks (one test per claim).
     public static func gradescope(_ reports: [NotebookReport]) -> JSONValue {
+        gradescope(graded: reports.map { graded($0) })
+    }
+
+    /// Gradescope's results.json from each notebook's graded tests.
+    static func gradescope(graded notebooks: [[Graded]]) -> JSONValue {
         var tests: [JSONValue] = []
         var total = 0.0
         var number = 0
-        for report in reports {
-            for t in graded(report) {
+        for notebook in notebooks {
+            for t in notebook {
                 number += 1
                 let score = t.passed ? t.points : 0
                 total += score
@@ -123,14 +128,18 @@ public enum AutograderReports {
 
     /// JUnit XML: one testsuite per notebook, one testcase per claim.
     public static func junit(_ reports: [NotebookReport]) -> String {
+        junit(graded: reports.map { ($0.path, graded($0)) })
+    }
+
+    /// JUnit XML from each notebook's path and graded tests.
+    static func junit(graded notebooks: [(path: String, tests: [Graded])]) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"boundbook\">\n"
-        for report in reports {
-            let tests = graded(report)
+        for (path, tests) in notebooks {
             let errors = tests.filter(\.isError).count
             let failures = tests.filter { !$0.passed && !$0.isError }.count
-            out += "  <testsuite name=\"\(xml(report.path))\" tests=\"\(tests.count)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
+            out += "  <testsuite name=\"\(xml(path))\" tests=\"\(tests.count)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
             for t in tests {
-                out += "    <testcase name=\"\(xml(t.name))\" classname=\"\(xml(report.path))\""
+                out += "    <testcase name=\"\(xml(t.name))\" classname=\"\(xml(path))\""
                 if t.passed {
                     out += "/>\n"
                 } else {

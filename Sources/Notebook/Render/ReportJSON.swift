@@ -39,6 +39,13 @@ public enum ReportJSON {
                     fields.append(("left", interval(a)))
                     fields.append(("right", interval(b)))
                 }
+                // The claim as written and its output lines, so a report read back from JSON
+                // (`boundbook merge`) renders the same autograder tests as the run did.
+                if let cell = source(report, entry.cell) {
+                    let text = CellText.snippet(cell, r.range)
+                    fields.append(("source", .string(text)))
+                    fields.append(("output", .string(CellText.claim(text, c, source: cell).joined(separator: "\n"))))
+                }
             }
             if !r.attributes.isEmpty {
                 fields.append(("attributes", .object(r.attributes.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
@@ -46,7 +53,10 @@ public enum ReportJSON {
             statements.append(.object(fields))
         }
         let errors: [JSONValue] = report.errors.map {
-            .object([("line", .int($0.range.start.line)), ("column", .int($0.range.start.column)), ("message", .string($0.message))])
+            .object([
+                ("line", .int($0.range.start.line)), ("column", .int($0.range.start.column)), ("message", .string($0.message)),
+                ("rendered", .string(DiagnosticRenderer.render($0, path: report.path, bytes: report.bytes))),
+            ])
         }
         let status = report.status(checkingStaleness: checkingStaleness)
         var blocked: [(String, JSONValue)] = []
@@ -79,6 +89,12 @@ public enum ReportJSON {
                 ("stale_cells", .array(report.staleCells.map { .int($0) })),
                 ("errors", .array(errors)),
             ] + blocked)
+    }
+
+    /// The source of cell `cell` of the run: the notebook's, or (graded from a key) the key's.
+    static func source(_ report: NotebookReport, _ cell: Int) -> String? {
+        if let key = report.key, cell >= key.firstCell { return key.document?.cells[cell - key.firstCell].source }
+        return report.document.map { $0.cells[cell].source }
     }
 
     /// `{"bound": "binomial_test", "cell": 3, "line": 12, "column": 9, "element": 0}` (cell 1-based,
