@@ -26,6 +26,19 @@ public enum CoqExport {
                 switch statement.kind {
                 case .binding(let name, _, let expr):
                     translator.bindings[name] = .init(expr: expr, cell: cell.index, value: entry?.result.value)
+                    if case .solve = expr.kind {
+                        let line = cell.fileLocation(statement.range.start).line
+                        let source = comment(text(cell.source, statement.range))
+                        do {
+                            lemmas.append(try solverLemma(name, line, source, expr, entry?.result.value, &translator))
+                            translator.solved[name] = .success("solve_line_\(line)")
+                            exported.append("line \(line): \(source) (Lemma solve_line_\(line): the answer's defining inequalities)")
+                        } catch let e as CoqUnsupported {
+                            translator.solved[name] = .failure(e)
+                        } catch {
+                            translator.solved[name] = .failure(CoqUnsupported(reason: "\(error)"))
+                        }
+                    }
                 case .function(let name, _, _, _):
                     translator.bindings[name] = nil
                 case .claim(let expr):

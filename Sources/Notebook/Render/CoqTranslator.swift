@@ -54,6 +54,8 @@ struct CoqTranslator {
     var closedUsed = Set<String>()
     /// Every entry used in the file.
     var entriesUsed = Set<String>()
+    /// Solver results: the lemma that checks the answer, or why it could not be exported.
+    var solved: [String: Result<String, CoqUnsupported>] = [:]
 
     init(precision: Precision) { self.precision = precision }
 
@@ -67,14 +69,23 @@ struct CoqTranslator {
 
     // MARK: propositions
 
-    mutating func proposition(_ e: Expr) throws -> CoqProp {
-        if case .binary(let op, let a, let b) = e.kind {
+    /// The proposition `e` states (or, `negated`, its negation: and/or swap, comparisons flip).
+    mutating func proposition(_ e: Expr, negated: Bool = false) throws -> CoqProp {
+        if case .unary(.not, let a) = e.kind { return try proposition(a, negated: !negated) }
+        if case .binary(var op, let a, let b) = e.kind {
+            if negated {
+                let flipped: [BinaryOp: BinaryOp] = [
+                    .and: .or, .or: .and, .less: .greaterEqual, .lessEqual: .greater, .greater: .lessEqual, .greaterEqual: .less,
+                ]
+                guard let f = flipped[op] else { throw CoqUnsupported(reason: "the negation of '\(op.rawValue)' is not exported") }
+                op = f
+            }
             switch op {
             case .and:
-                let (p, q) = (try proposition(a), try proposition(b))
+                let (p, q) = (try proposition(a, negated: negated), try proposition(b, negated: negated))
                 return CoqProp(text: "(\(p.text) /\\ \(q.text))", tactic: "split; [ \(p.tactic) | \(q.tactic) ]")
             case .or:
-                let (p, q) = (try proposition(a), try proposition(b))
+                let (p, q) = (try proposition(a, negated: negated), try proposition(b, negated: negated))
                 return CoqProp(text: "(\(p.text) \\/ \(q.text))", tactic: "first [ (left; \(p.tactic)) | (right; \(q.tactic)) ]")
             case .less, .lessEqual, .greater, .greaterEqual, .equal:
                 // `a > b` is written `b < a`: the tactics see only < and <=.
@@ -133,7 +144,14 @@ struct CoqTranslator {
     mutating func identifier(_ name: String) throws -> CoqValue {
         guard let b = bindings[name] else { throw CoqUnsupported(reason: "'\(name)' is not a let binding of the notebook") }
         if case .solve = b.expr.kind {
-            throw CoqUnsupported(reason: "'\(name)' is a solver's result (smallest/largest … where …): its defining inequalities are not exported yet")
+            switch solved[name] {
+            case .success?:
+                guard let v = b.value, let exact = Self.exactValue(v) else { break }
+                return exact
+            case .failure(let e)?: throw CoqUnsupported(reason: "'\(name)' is a solver's result that is not exported: \(e.reason)")
+            case nil: break
+            }
+            throw CoqUnsupported(reason: "'\(name)' is a solver's result that is not exported")
         }
         if let v = b.value, let exact = Self.exactValue(v) { return exact }
         return try value(b.expr)
