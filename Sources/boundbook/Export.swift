@@ -38,13 +38,20 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
+        if coq, let output {
+            let name = AtomicWrite.split(output).1
+            guard name.hasSuffix(".v"), CoqExport.isModuleName(String(name.dropLast(2))) else {
+                Output.error("\(output): coqc needs a file name ending in .v whose stem is a Coq module name (letters, digits, _; a letter first), like clinical.v")
+                throw ExitCode(2)
+            }
+        }
         var options = RunOptions()
         options.precision = try Bounds.Precision(bits: precision)
         let report = NotebookRunner.run(file: file, options: options)
         let text = coq ? CoqExport.file(report) : HTMLExport.page(report, mathjax: mathjax, allowHTML: allowHTML)
         let target: String
         do {
-            target = try PageExport.write(text, notebook: file, output: output, fileExtension: coq ? "v" : "html")
+            target = try PageExport.write(text, notebook: file, output: output ?? (coq ? CoqExport.defaultOutput(for: file) : nil))
         } catch {
             Output.error(error.description)
             throw ExitCode(2)

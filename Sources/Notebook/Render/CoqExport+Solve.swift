@@ -15,7 +15,9 @@ extension CoqExport {
         }
         t.used = []
         t.closedUsed = []
-        defer { t.bindings[variable] = nil }
+        // The variable may share its name with the binding (`let m = smallest m where …`).
+        let outer = t.bindings[variable]
+        defer { t.bindings[variable] = outer }
         func at(_ q: Rational, negated: Bool) throws -> CoqProp {
             t.bindings[variable] = .init(expr: Expr(.number(q, text: "\(q)"), expr.range), cell: 0, value: .number(.exact(q)))
             return try t.proposition(condition, negated: negated)

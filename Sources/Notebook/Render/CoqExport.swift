@@ -134,6 +134,25 @@ public enum CoqExport {
         return parts.joined(separator: "\n\n") + "\n"
     }
 
+    /// The default path of a notebook's Coq file: in its folder, named so that `coqc` accepts
+    /// it (a Coq module name: letters, digits and `_`, not starting with a digit), so
+    /// `01-clinical-test-set.md` gives `nb_01_clinical_test_set.v`.
+    public static func defaultOutput(for notebook: String) -> String {
+        let page = PageExport.defaultOutput(for: notebook, fileExtension: "v")
+        let (folder, name) = AtomicWrite.split(page)
+        let stem = String(name.dropLast(2))
+        guard !isModuleName(stem) else { return page }
+        var clean = String(stem.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
+        if clean.first.map({ !$0.isLetter }) ?? true { clean = "nb_" + clean }
+        return page.contains("/") ? "\(folder)/\(clean).v" : "\(clean).v"
+    }
+
+    /// Whether `coqc` accepts a file with this stem (ASCII letters, digits, `_`; a letter first).
+    public static func isModuleName(_ stem: String) -> Bool {
+        guard let first = stem.first, first.isASCII, first.isLetter else { return false }
+        return stem.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+    }
+
     /// The source text of a statement.
     static func text(_ source: String, _ range: SourceRange) -> String {
         let bytes = Array(source.utf8)

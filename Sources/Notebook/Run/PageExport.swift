@@ -13,8 +13,8 @@ public enum PageExport {
     /// command line, else to `defaultOutput(for:)` inside the notebook's folder. Either way the
     /// file is replaced atomically through its folder's descriptor and never through a link:
     /// a planted `nb.html` link is refused with an error naming its target. Returns the path.
-    public static func write(_ page: String, notebook: String, output: String?, fileExtension: String = "html") throws(FileAccessError) -> String {
-        let target = output ?? defaultOutput(for: notebook, fileExtension: fileExtension)
+    public static func write(_ page: String, notebook: String, output: String?) throws(FileAccessError) -> String {
+        let target = output ?? defaultOutput(for: notebook)
         try AtomicWrite.write(Array(page.utf8), to: target)
         return target
     }
