@@ -31,6 +31,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "bench", dependencies: ["Bounds"], path: "benchmarks/Harness"),
+        // libFuzzer targets (docs/fuzzing.md); scripts/fuzz builds them with -sanitize=fuzzer.
+        .systemLibrary(name: "CFuzzer", path: "fuzz/CFuzzer"),
+        .executableTarget(name: "boundbook-fuzz", dependencies: ["Bounds", "Notebook", "CFuzzer"], path: "fuzz/Harness"),
         .testTarget(
             name: "BoundsTests", dependencies: ["Bounds", "CLAPACK"],
             resources: [.copy("Fixtures")]

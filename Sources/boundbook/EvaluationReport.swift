@@ -48,7 +48,7 @@ struct EvaluationReport {
         if case .notedExact(_, let notes) = value { lines += notes.map { "  " + $0 } }
         if vacuous { lines.append("  vacuous: the bound is ≥ 1") }
         if let d = delta { lines.append("  holds with probability ≥ 1 − δ, δ = \(d)") }
-        if !entry.hypotheses.isEmpty { lines.append("  hypotheses: " + entry.hypotheses.joined(separator: ", ")) }
+        if !entry.hypotheses.isEmpty { lines.append("  hypotheses: " + entry.hypotheses.map(\.rawValue).joined(separator: ", ")) }
         lines.append("  \(entry.citation == "—" ? "" : "source: \(entry.citation) · ")precision \(precision.bits) bits")
         return lines.joined(separator: "\n")
     }
@@ -62,7 +62,7 @@ struct EvaluationReport {
             "upper": hi,
             "exact": { if case .integer = value { return true } else { return value.interval(precision).isPoint } }(),
             "vacuous": vacuous,
-            "hypotheses": entry.hypotheses,
+            "hypotheses": entry.hypotheses.map(\.rawValue),
             "precision": precision.bits,
         ]
         object["delta"] = delta ?? NSNull()

@@ -6,7 +6,11 @@ import Foundation
 struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find the least (or greatest) parameter value for which an entry is ≤ a target.",
-        discussion: "Example: boundbook solve hoeffding_test --for n --target 0.01 risk=0 delta=0.05"
+        discussion: """
+            The search runs over the parameter's domain; an integer parameter without an upper end is \
+            searched up to 2^62, as in a notebook's `smallest n where …`.
+            Example: boundbook solve hoeffding_test --for n --target 0.01 risk=0 delta=0.05
+            """
     )
 
     @Option(name: .customLong("for"), help: "The parameter to solve for.")

@@ -24,11 +24,11 @@ extension Arguments {
 }
 
 extension CatalogueParameter {
-    static let risk = CatalogueParameter("risk", .real, domain: "0 ≤ risk ≤ 1", .increasing, summary: "empirical risk on the n samples")
-    static func sampleSize(_ minimum: Int = 1, region: String? = nil) -> CatalogueParameter {
-        CatalogueParameter("n", .integer, domain: "integer n ≥ \(minimum)", .decreasing, region: region, summary: "number of samples")
+    static let risk = CatalogueParameter("risk", .unit, .increasing, summary: "empirical risk on the n samples")
+    static func sampleSize(_ minimum: Int = 1, region: Domain? = nil) -> CatalogueParameter {
+        CatalogueParameter("n", .integer(atLeast: minimum), .decreasing, region: region, summary: "number of samples")
     }
-    static let delta = CatalogueParameter("delta", .real, domain: "0 < delta < 1", .decreasing, summary: "failure probability")
+    static let delta = CatalogueParameter("delta", .openUnit, .decreasing, summary: "failure probability")
 }
 
 extension Arguments {
@@ -61,8 +61,8 @@ extension Arguments {
 
 extension CatalogueParameter {
     static let classes = CatalogueParameter(
-        "classes", .integer, domain: "integer classes ≥ 1 (or log_classes = ln classes ≥ 0 instead)", .increasing, summary: "size of the finite class")
-    static func real(_ name: String, _ domain: String, _ m: Monotonicity, _ summary: String) -> CatalogueParameter {
-        CatalogueParameter(name, .real, domain: domain, m, summary: summary)
+        "classes", .integer(atLeast: 1, note: "(or log_classes = ln classes ≥ 0 instead)"), .increasing, summary: "size of the finite class")
+    static func real(_ name: String, _ domain: Domain, _ m: Monotonicity, _ summary: String) -> CatalogueParameter {
+        CatalogueParameter(name, domain, m, summary: summary)
     }
 }

@@ -91,13 +91,14 @@ public struct Arguments: Sendable {
     }
 
     /// A real argument that must lie in [lo, hi] (ends open or closed).
+    ///
+    /// An exact argument is checked exactly: its enclosure at the working precision may touch
+    /// an open end (0.99 rounds up to 1 at 4 bits) though the value lies inside.
     public func real(_ name: String, in lo: Int, _ hi: Int, openLow: Bool, openHigh: Bool) throws -> Interval {
         let x = try real(name)
-        let okLow = openLow ? x.lower > BigFloat(lo) : x.lower >= BigFloat(lo)
-        let okHigh = openHigh ? x.upper < BigFloat(hi) : x.upper <= BigFloat(hi)
-        guard okLow, okHigh else {
-            let requirement = "\(lo) \(openLow ? "<" : "≤") \(name) \(openHigh ? "<" : "≤") \(hi)"
-            throw BoundsError.domain(function: entry, parameter: name, requirement: requirement, value: x.description)
+        let domain = Domain(.real, lower: openLow ? .open(lo) : .closed(lo), upper: openHigh ? .open(hi) : .closed(hi))
+        guard let value = values[name], domain.violation(of: value, given: values) == nil else {
+            throw BoundsError.domain(function: entry, parameter: name, requirement: domain.text(for: name), value: x.description)
         }
         return x
     }
@@ -105,8 +106,9 @@ public struct Arguments: Sendable {
     /// A real argument that must be ≥ 0 (or > 0 when `strict`).
     public func nonNegative(_ name: String, strict: Bool = false) throws -> Interval {
         let x = try real(name)
-        guard strict ? x.lower.signum > 0 : x.lower.signum >= 0 else {
-            throw BoundsError.domain(function: entry, parameter: name, requirement: "\(name) \(strict ? ">" : "≥") 0", value: x.description)
+        let domain: Domain = strict ? .positive : .nonNegative
+        guard let value = values[name], domain.violation(of: value, given: values) == nil else {
+            throw BoundsError.domain(function: entry, parameter: name, requirement: domain.text(for: name), value: x.description)
         }
         return x
     }

@@ -8,19 +8,52 @@ public enum CatalogueDocs {
         lines.append("  LaTeX       \(entry.latex)")
         lines.append("  source      \(entry.citation)")
         lines.append("  family      \(entry.family.rawValue)")
-        lines.append("  hypotheses  \(entry.hypotheses.isEmpty ? "none" : entry.hypotheses.joined(separator: ", "))")
+        lines.append("  hypotheses  \(entry.hypotheses.isEmpty ? "none" : entry.hypotheses.map(\.rawValue).joined(separator: ", "))")
         lines.append("  spends δ    \(entry.spendsDelta ? "yes: the value holds except with probability delta" : "no")")
         if entry.isRiskBound { lines.append("  vacuous     when the value is ≥ 1 (a risk is at most 1)") }
         lines.append("  parameters")
         let width = entry.parameters.map(\.name.count).max() ?? 0
         for p in entry.parameters {
             let pad = String(repeating: " ", count: width - p.name.count)
-            var line = "    \(p.name)\(pad)  \(p.kind.rawValue), \(p.domain); \(p.monotonicity.rawValue)"
-            if let region = p.region { line += " where \(region)" }
+            var line = "    \(p.name)\(pad)  \(kindAndDomain(p)); \(p.monotonicity.rawValue)"
+            if let region = p.region { line += " where \(region.text(for: p.name, namingNumber: false))" }
             if !p.summary.isEmpty { line += " — \(p.summary)" }
             lines.append(line)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// What `boundbook explain HYPOTHESIS` prints: the glossary entry, what it implies and
+    /// which entries assume it.
+    public static func explanation(_ h: Hypothesis) -> String {
+        var lines = ["\(h.rawValue) — a hypothesis (assume \(h.rawValue))", ""] + wrapped(h.glossary, width: 96) + [""]
+        let implied = Set([h]).closure.subtracting([h]).sorted()
+        if !implied.isEmpty { lines.append("  implies     \(implied.map(\.rawValue).joined(separator: ", "))") }
+        let users = Catalogue.entries.filter { $0.hypotheses.contains(h) }.map(\.name)
+        lines.append("  assumed by  \(users.isEmpty ? "no entry" : users.joined(separator: ", "))")
+        return lines.joined(separator: "\n")
+    }
+
+    /// `text` broken into lines of at most `width` characters at spaces (a longer word stays whole).
+    static func wrapped(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    /// `integer n ≥ 1`, `real 0 < delta < 1`, `tensor, a tensor`: the kind is named once.
+    static func kindAndDomain(_ p: CatalogueParameter) -> String {
+        guard let domain = p.domain else { return "\(p.kind.rawValue), \(p.domainText)" }
+        if domain.number == .integer || (domain.lower == nil && domain.upper == nil) { return p.domainText }
+        return "real \(p.domainText)"
     }
 
     /// The whole catalogue as Markdown (`docs/bounds.md`).
@@ -34,6 +67,13 @@ public enum CatalogueDocs {
             and called *vacuous* when that end is ≥ 1.
 
             """
+        out += "\n## Hypotheses\n\nThe vocabulary of `assume` (an unknown word is an error with a suggestion); "
+        out += "`boundbook explain NAME` prints one with the entries that assume it.\n"
+        for h in Hypothesis.allCases {
+            out += "\n### `\(h.rawValue)`\n\n\(h.glossary)\n"
+            let implied = Set([h]).closure.subtracting([h]).sorted()
+            if !implied.isEmpty { out += "\nImplies \(implied.map { "`\($0.rawValue)`" }.joined(separator: ", ")).\n" }
+        }
         for family in CatalogueEntry.Family.allCases {
             let members = Catalogue.entries.filter { $0.family == family }
             if members.isEmpty { continue }
@@ -43,12 +83,12 @@ public enum CatalogueDocs {
                 out += "- formula: \(e.formula)\n"
                 out += "- LaTeX: `\(e.latex)`\n"
                 out += "- source: \(e.citation)\n"
-                out += "- hypotheses: \(e.hypotheses.isEmpty ? "none" : e.hypotheses.map { "`\($0)`" }.joined(separator: ", "))\n"
+                out += "- hypotheses: \(e.hypotheses.isEmpty ? "none" : e.hypotheses.map { "[`\($0.rawValue)`](#\($0.rawValue))" }.joined(separator: ", "))\n"
                 out += "- spends δ: \(e.spendsDelta ? "yes" : "no")\n\n"
                 out += "| parameter | kind | domain | monotonicity |\n|---|---|---|---|\n"
                 for p in e.parameters {
-                    let mono = p.monotonicity.rawValue + (p.region.map { " where \($0)" } ?? "")
-                    out += "| `\(p.name)` | \(p.kind.rawValue) | \(p.domain) | \(mono) |\n"
+                    let mono = p.monotonicity.rawValue + (p.region.map { " where \($0.text(for: p.name, namingNumber: false))" } ?? "")
+                    out += "| `\(p.name)` | \(p.kind.rawValue) | \(p.domainText) | \(mono) |\n"
                 }
             }
         }

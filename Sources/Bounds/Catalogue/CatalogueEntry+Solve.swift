@@ -23,9 +23,14 @@ extension CatalogueEntry {
     /// The least (or greatest) value of `parameter` for which this entry is ≤ `target`, the
     /// other arguments held at `fixed`.
     ///
-    /// Refuses a parameter without declared monotonicity. An undecided comparison (the entry
-    /// equals the target to within the enclosures) is retried at doubled precision up to
-    /// `maxPrecision`. Throws `BoundsError.domain` when no value of the domain reaches the target.
+    /// Refuses a parameter without declared monotonicity. The search runs over the parameter's
+    /// domain (integers up to `MonotoneSolver.integerLimit` when it has no upper end) with
+    /// `MonotoneSolver`; an undecided comparison (the entry equals the target to within the
+    /// enclosures) is retried at doubled precision up to `maxPrecision` (`Precision.escalate`).
+    /// A value of the parameter below an end of another parameter's domain that names it
+    /// (n < errors) counts as "the entry is not ≤ target"; any other argument outside its
+    /// domain is reported as that `BoundsError.domain`. Throws `BoundsError.domain` about
+    /// `parameter` when no value of the searched range reaches the target.
     public func solve(
         for parameter: String, target: Rational, fixed: [String: ArgumentValue],
         precision: Precision, maxPrecision: Precision = .defaultMaximum
@@ -33,98 +38,74 @@ extension CatalogueEntry {
         guard let spec = parameters.first(where: { $0.name == parameter }) else {
             throw BoundsError.unknownArgument(function: name, parameter: parameter, parameters: parameters.map(\.name))
         }
-        guard spec.monotonicity != .none else {
+        guard spec.monotonicity != .none, let domain = spec.domain else {
             throw BoundsError.domain(
                 function: name, parameter: parameter, requirement: "a parameter with declared monotonicity (\(name) declares none for '\(parameter)')", value: "cannot solve")
         }
-        var p = precision
-        while true {
-            do {
-                return try solveOnce(spec, target: target, fixed: fixed, precision: p)
-            } catch BoundsError.undecided(let what, let bits) {
-                guard p.bits * 2 <= maxPrecision.bits else { throw BoundsError.undecided(what: what, precision: bits) }
-                p = Precision(unchecked: p.bits * 2)
-            }
+        return try Precision.escalate(from: precision, to: maxPrecision) { p in
+            try solveOnce(spec, domain, target: target, fixed: fixed, precision: p)
         }
     }
 
-    /// Whether the entry is certainly ≤ target at `value` (domain errors count as "no").
-    func holds(_ parameter: String, _ value: ArgumentValue, _ target: Interval, _ fixed: [String: ArgumentValue], _ p: Precision) throws -> Decision {
+    /// Whether the entry is certainly ≤ target with `parameter` = `value`. A domain violation
+    /// that puts `parameter` beyond an end on the `failing` side (below, for a search of the
+    /// smallest value) is "no"; any other is thrown.
+    func holds(
+        _ parameter: String, _ value: ArgumentValue, _ target: Interval, _ fixed: [String: ArgumentValue], _ p: Precision, failing: Domain.Side
+    ) throws -> Decision {
         var arguments = fixed
         arguments[parameter] = value
-        do {
-            return try evaluate(arguments, precision: p).interval(p).isLessOrEqual(to: target)
-        } catch let error as BoundsError {
-            // Outside the domain at this value of the parameter (n < errors, n < dim): the entry
-            // certifies nothing there, so the condition does not hold.
-            if case .domain(_, let name, let requirement, _) = error,
-                name == parameter || mentions(requirement, parameter)
-            {
-                return .certainlyFalse
-            }
-            throw error
+        if let (other, violation) = domainViolation(in: arguments), CatalogueEntry.side(of: parameter, other, violation) == failing {
+            return .certainlyFalse
+        }
+        return try evaluate(arguments, precision: p).interval(p).isLessOrEqual(to: target)
+    }
+
+    /// On which side of its range `variable` lies when `other` violates its domain: `.lower`
+    /// when the variable is too small (its own lower end, or `errors ≤ n` with n too small),
+    /// `.upper` when too large (its own upper end, or `n ≥ dim` solved for dim); nil when the
+    /// violation does not involve the variable. A solver counts the side where its condition
+    /// does not hold (below, for the smallest value) as "does not hold" and reports the rest.
+    public static func side(of variable: String, _ other: CatalogueParameter, _ violation: Domain.Violation) -> Domain.Side? {
+        guard case .outside(let side) = violation else { return nil }
+        if other.name == variable { return side }
+        switch side {
+        case .upper: return other.domain?.upper?.parameter == variable ? .lower : nil
+        case .lower: return other.domain?.lower?.parameter == variable ? .upper : nil
         }
     }
 
-    /// Whether `text` names `word` as a whole identifier.
-    func mentions(_ text: String, _ word: String) -> Bool {
-        let isIdentifier: (Character) -> Bool = { $0.isLetter || $0.isNumber || $0 == "_" }
-        var rest = Substring(text)
-        while let range = rest.range(of: word) {
-            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
-            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
-            if !(before.map(isIdentifier) ?? false) && !(after.map(isIdentifier) ?? false) { return true }
-            rest = text[range.upperBound...]
-        }
-        return false
-    }
-
-    func solveOnce(_ spec: CatalogueParameter, target: Rational, fixed: [String: ArgumentValue], precision p: Precision) throws -> SolveResult {
+    func solveOnce(_ spec: CatalogueParameter, _ domain: Domain, target: Rational, fixed: [String: ArgumentValue], precision p: Precision) throws -> SolveResult {
         let t = Interval(target, precision: p)
-        let smallest = spec.monotonicity == .decreasing
-        let kind: SolveResult.Kind = smallest ? .smallest : .largest
+        let direction: MonotoneSolver.Direction = spec.monotonicity == .decreasing ? .smallest : .largest
+        let kind: SolveResult.Kind = direction == .smallest ? .smallest : .largest
+        let failing: Domain.Side = direction == .smallest ? .lower : .upper
         let what = "\(name) ≤ \(target) as a function of \(spec.name)"
         func noSolution() -> BoundsError {
             .domain(function: name, parameter: spec.name, requirement: "a value for which \(name) ≤ \(target)", value: "none in the searched range")
         }
+        let lower = domain.lower.flatMap { domain.resolve($0.limit, fixed) }
+        let upper = domain.upper.flatMap { domain.resolve($0.limit, fixed) }
         if spec.kind == .integer {
-            let limit = 1 << 60
-            func at(_ m: Int) throws -> Decision { try holds(spec.name, .exact(Rational(m)), t, fixed, p) }
-            let start = spec.integerMinimum
-            if smallest {
-                guard let m = try MonotoneRoot.smallestInteger(from: start, to: limit, what: what, precision: p, holds: at) else { throw noSolution() }
-                return SolveResult(parameter: spec.name, kind: kind, integer: m, enclosure: nil, precision: p)
+            var from = 0
+            if let lower, let l = domain.lower {
+                let least = l.isOpen ? lower.floor + BigInteger(1) : lower.ceiling
+                from = least.intValue ?? MonotoneSolver.integerLimit
             }
-            // Largest m with the condition: one less than the least m where it fails.
-            guard try at(start) == .certainlyTrue else { throw noSolution() }
-            let fails = try MonotoneRoot.smallestInteger(from: start, to: limit, what: what, precision: p) { try at($0).negated }
-            return SolveResult(parameter: spec.name, kind: kind, integer: (fails ?? limit + 1) - 1, enclosure: nil, precision: p)
-        }
-        // Real parameter: bracket the crossing, then enclose it.
-        func decide(_ x: BigFloat) throws -> Decision {
-            guard let q = x.rational else { return .certainlyFalse }
-            return try holds(spec.name, .exact(q), t, fixed, p)
-        }
-        var lo = BigFloat(0)
-        var hi = BigFloat(1)
-        let unitDomain = spec.domain.contains("< 1") || spec.domain.contains("≤ 1")
-        if unitDomain {
-            hi = BigFloat(1)
-        } else {
-            // Grow the bracket geometrically until it contains the crossing.
-            var steps = 0
-            while try decide(hi) == (smallest ? .certainlyFalse : .certainlyTrue), steps < 4000 {
-                lo = hi
-                hi = hi.timesPowerOfTwo(1)
-                steps += 1
+            let to = upper.flatMap { $0.floor.intValue }.map { Swift.min($0, MonotoneSolver.integerLimit) } ?? MonotoneSolver.integerLimit
+            let answer = try MonotoneSolver.integer(direction, from: Swift.max(from, -MonotoneSolver.integerLimit), to: to, what: what, precision: p) { m in
+                try holds(spec.name, .exact(Rational(m)), t, fixed, p, failing: failing)
+            }
+            switch answer {
+            case .value(let m): return SolveResult(parameter: spec.name, kind: kind, integer: m, enclosure: nil, precision: p)
+            case .unbounded: return SolveResult(parameter: spec.name, kind: kind, integer: to, enclosure: nil, precision: p)
+            case .none: throw noSolution()
             }
         }
-        let (a, b) = try MonotoneRoot.enclose(
-            lo: lo, hi: hi, guess: nil, precision: p,
-            isRight: { x in try decide(x) == (smallest ? .certainlyTrue : .certainlyFalse) },
-            isLeft: { x in try decide(x) == (smallest ? .certainlyFalse : .certainlyTrue) })
-        let feasible = smallest ? b : a
-        guard try decide(feasible) == .certainlyTrue else { throw noSolution() }
+        let found = try MonotoneSolver.real(direction, lo: lower ?? Rational(0), hi: upper, precision: p) { q in
+            try holds(spec.name, .exact(q), t, fixed, p, failing: failing)
+        }
+        guard let (a, b) = found else { throw noSolution() }
         return SolveResult(parameter: spec.name, kind: kind, integer: nil, enclosure: Interval(unchecked: a, b, p), precision: p)
     }
 }

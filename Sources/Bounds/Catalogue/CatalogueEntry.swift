@@ -49,35 +49,41 @@ public struct CatalogueParameter: Sendable {
 
     public let name: String
     public let kind: Kind
-    /// The domain in words, as error messages and `explain` show it (`0 < delta < 1`).
-    public let domain: String
+    /// Where a number parameter may lie; nil for tensors, networks, vectors and words.
+    public let domain: Domain?
+    /// What a tensor, network, vector or word parameter must be, in words (nil for numbers).
+    let description: String?
     public let monotonicity: Monotonicity
-    /// Where the monotonicity holds, when not on the whole domain (`n ≥ dim`).
-    public let region: String?
+    /// Where the monotonicity holds, when not on the whole domain (`n ≥ dim`): the declared
+    /// direction is guaranteed only for values of this parameter inside `region`.
+    public let region: Domain?
     public let summary: String
 
-    /// The least value an integer parameter may take, read from its domain (`integer n ≥ 1`,
-    /// `integer 0 ≤ errors ≤ n`); 0 when the domain states none.
-    public var integerMinimum: Int {
-        let scalars = domain.replacingOccurrences(of: " ", with: "")
-        if let range = scalars.range(of: "\(name)≥") {
-            return Int(scalars[range.upperBound...].prefix { $0.isNumber }) ?? 0
-        }
-        if scalars.hasPrefix("integer"), let le = scalars.range(of: "≤\(name)") {
-            return Int(scalars[scalars.index(scalars.startIndex, offsetBy: 7)..<le.lowerBound]) ?? 0
-        }
-        return 0
-    }
+    /// The domain in words, as error messages and `explain` show it (`0 < delta < 1`,
+    /// `integer n ≥ 1`).
+    public var domainText: String { domain?.text(for: name) ?? description ?? "" }
 
-    public init(
-        _ name: String, _ kind: Kind, domain: String, _ monotonicity: Monotonicity = .none,
-        region: String? = nil, summary: String = ""
-    ) {
+    /// A number parameter (integer or real, from `domain.number`).
+    public init(_ name: String, _ domain: Domain, _ monotonicity: Monotonicity = .none, region: Domain? = nil, summary: String = "") {
         self.name = name
-        self.kind = kind
+        self.kind = domain.number == .integer ? .integer : .real
         self.domain = domain
+        self.description = nil
         self.monotonicity = monotonicity
         self.region = region
+        self.summary = summary
+    }
+
+    /// A parameter that is not one number: a tensor, a network, a vector or a word, with what it
+    /// must be in words.
+    public init(_ name: String, _ kind: Kind, described description: String, _ monotonicity: Monotonicity = .none, summary: String = "") {
+        precondition(kind != .integer && kind != .real, "a number parameter takes a Domain")
+        self.name = name
+        self.kind = kind
+        self.domain = nil
+        self.description = description
+        self.monotonicity = monotonicity
+        self.region = nil
         self.summary = summary
     }
 }
@@ -110,8 +116,8 @@ public struct CatalogueEntry: Sendable {
     public let latex: String
     /// Authors, year, title, theorem number.
     public let citation: String
-    /// Identifiers from the catalogue's hypothesis vocabulary.
-    public let hypotheses: [String]
+    /// What the entry assumes, from the catalogue's hypothesis vocabulary.
+    public let hypotheses: [Hypothesis]
     public let parameters: [CatalogueParameter]
     /// Whether the value is a risk bound that holds except with probability `delta`.
     public let spendsDelta: Bool
@@ -121,7 +127,7 @@ public struct CatalogueEntry: Sendable {
 
     public init(
         name: String, family: Family, summary: String, formula: String, latex: String, citation: String,
-        hypotheses: [String] = [], parameters: [CatalogueParameter], spendsDelta: Bool = false,
+        hypotheses: [Hypothesis] = [], parameters: [CatalogueParameter], spendsDelta: Bool = false,
         isRiskBound: Bool = false, evaluate: @escaping @Sendable (Arguments) throws -> CatalogueValue
     ) {
         self.name = name
@@ -137,15 +143,17 @@ public struct CatalogueEntry: Sendable {
         self.evaluator = evaluate
     }
 
+    /// Evaluates without checking argument names (for callers that add internal ones); the
+    /// domains are checked as in `evaluate`.
+    public func evaluateUnchecked(_ values: [String: ArgumentValue], precision: Precision) throws -> CatalogueValue {
+        try checkDomains(values, precision: precision)
+        return try evaluator(Arguments(entry: self, values: values, precision: precision))
+    }
+
     /// Evaluates the entry at exact (or enclosed) arguments.
     ///
     /// Throws `BoundsError.domain` naming this entry when an argument is missing, unknown or
-    /// outside its domain.
-    /// Evaluates without checking argument names (for callers that add internal ones).
-    public func evaluateUnchecked(_ values: [String: ArgumentValue], precision: Precision) throws -> CatalogueValue {
-        try evaluator(Arguments(entry: self, values: values, precision: precision))
-    }
-
+    /// outside its domain; domains are checked on the exact argument when there is one.
     public func evaluate(_ values: [String: ArgumentValue], precision: Precision) throws -> CatalogueValue {
         var known = Set(parameters.map(\.name))
         // `classes` may be given by its logarithm instead (CATALOGUE.md §2).
@@ -153,6 +161,7 @@ public struct CatalogueEntry: Sendable {
         for key in values.keys.sorted() where !known.contains(key) {
             throw BoundsError.unknownArgument(function: name, parameter: key, parameters: parameters.map(\.name))
         }
+        try checkDomains(values, precision: precision)
         return try evaluator(Arguments(entry: self, values: values, precision: precision))
     }
 }

@@ -8,8 +8,8 @@ extension Catalogue {
             latex: #"q\ln\frac{q}{p} + (1-q)\ln\frac{1-q}{1-p}"#,
             citation: "Langford 2005, Tutorial on practical prediction theory for classification, JMLR 6, §3",
             parameters: [
-                .init("q", .real, domain: "0 ≤ q ≤ 1"),
-                .init("p", .real, domain: "0 ≤ p ≤ 1"),
+                .init("q", .unit),
+                .init("p", .unit),
             ],
             evaluate: { a in
                 .interval(try BernoulliKL.kl(try a.real("q", in: 0, 1, openLow: false, openHigh: false), try a.real("p", in: 0, 1, openLow: false, openHigh: false)))
@@ -21,8 +21,8 @@ extension Catalogue {
             latex: #"\sup\{p \in [q,1] : \mathrm{kl}(q\|p) \le c\}"#,
             citation: "Langford 2005, Tutorial on practical prediction theory for classification, JMLR 6, §3",
             parameters: [
-                .init("q", .real, domain: "0 ≤ q ≤ 1", .increasing),
-                .init("c", .real, domain: "c ≥ 0", .increasing),
+                .init("q", .unit, .increasing),
+                .init("c", .nonNegative, .increasing),
             ],
             evaluate: { a in
                 .interval(try BernoulliKL.inverseUpper(try a.real("q", in: 0, 1, openLow: false, openHigh: false), try a.nonNegative("c"), precision: a.precision))
@@ -34,8 +34,8 @@ extension Catalogue {
             latex: #"\inf\{p \in [0,q] : \mathrm{kl}(q\|p) \le c\}"#,
             citation: "Langford 2005, Tutorial on practical prediction theory for classification, JMLR 6, §3",
             parameters: [
-                .init("q", .real, domain: "0 ≤ q ≤ 1", .increasing),
-                .init("c", .real, domain: "c ≥ 0", .decreasing),
+                .init("q", .unit, .increasing),
+                .init("c", .nonNegative, .decreasing),
             ],
             evaluate: { a in
                 .interval(try BernoulliKL.inverseLower(try a.real("q", in: 0, 1, openLow: false, openHigh: false), try a.nonNegative("c"), precision: a.precision))
@@ -45,8 +45,8 @@ extension Catalogue {
             summary: "The binomial coefficient C(n, k), exactly.",
             formula: "n! / (k!·(n−k)!)", latex: #"\binom{n}{k}"#, citation: "—",
             parameters: [
-                .init("n", .integer, domain: "integer n ≥ 0", .increasing),
-                .init("k", .integer, domain: "integer 0 ≤ k ≤ n"),
+                .init("n", .integer(atLeast: 0), .increasing),
+                .init("k", .integer(.closed(0), .closed("n"))),
             ],
             evaluate: { a in .integer(try Binomial.coefficient(try a.integer("n"), try a.integer("k"))) }),
         CatalogueEntry(
@@ -54,8 +54,8 @@ extension Catalogue {
             summary: "The natural logarithm of the binomial coefficient C(n, k).",
             formula: "ln Γ(n+1) − ln Γ(k+1) − ln Γ(n−k+1)", latex: #"\ln\binom{n}{k}"#, citation: "—",
             parameters: [
-                .init("n", .integer, domain: "integer n ≥ 0", .increasing),
-                .init("k", .integer, domain: "integer 0 ≤ k ≤ n"),
+                .init("n", .integer(atLeast: 0), .increasing),
+                .init("k", .integer(.closed(0), .closed("n"))),
             ],
             evaluate: { a in .interval(try Binomial.logCoefficient(try a.integer("n"), try a.integer("k"), precision: a.precision)) }),
         CatalogueEntry(
@@ -64,9 +64,9 @@ extension Catalogue {
             formula: "Σ_{i=0}^{k} C(n,i)·pⁱ·(1−p)^(n−i)",
             latex: #"\sum_{i=0}^{k}\binom{n}{i}p^i(1-p)^{n-i}"#, citation: "—",
             parameters: [
-                .init("k", .integer, domain: "integer 0 ≤ k ≤ n", .increasing),
-                .init("n", .integer, domain: "integer n ≥ 0", .decreasing),
-                .init("p", .real, domain: "0 ≤ p ≤ 1", .decreasing),
+                .init("k", .integer(.closed(0), .closed("n")), .increasing),
+                .init("n", .integer(atLeast: 0), .decreasing),
+                .init("p", .unit, .decreasing),
             ],
             evaluate: { a in
                 .interval(try BinomialDistribution.cdf(try a.integer("k"), try a.integer("n"), try a.real("p", in: 0, 1, openLow: false, openHigh: false), precision: a.precision))
@@ -75,7 +75,7 @@ extension Catalogue {
             name: "lgamma", family: .utility,
             summary: "The logarithm of the gamma function, ln Γ(x), for x > 0.",
             formula: "ln Γ(x)", latex: #"\ln\Gamma(x)"#, citation: "—",
-            parameters: [.init("x", .real, domain: "x > 0")],
+            parameters: [.init("x", .positive)],
             evaluate: { a in .interval(try a.nonNegative("x", strict: true).lgamma()) }),
     ]
 }

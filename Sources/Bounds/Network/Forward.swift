@@ -14,14 +14,14 @@ public enum Forward {
 
     public static func logits(_ net: Network, _ inputs: Tensor, inputError: Double = 0) throws -> (Tensor, Double) {
         guard inputs.rank == 2 else {
-            throw NetworkError("inputs must be an n×d matrix (one row per example), got shape \(inputs.shapeText)")
+            throw NetworkError.shape("inputs must be an n×d matrix (one row per example), got shape \(inputs.shapeText)")
         }
         guard inputs.shape[1] == net.inputs else {
-            throw NetworkError("the inputs have \(inputs.shape[1]) columns but the first layer '\(net.layers[0].name)' takes \(net.inputs) inputs")
+            throw NetworkError.mismatch("the inputs have \(inputs.shape[1]) columns but the first layer '\(net.layers[0].name)' takes \(net.inputs) inputs")
         }
         let n = inputs.shape[0]
         var x: [Double]
-        do { x = try inputs.finiteDoubles() } catch let e as DataError { throw NetworkError(e.description) }
+        do { x = try inputs.finiteDoubles() } catch let e as DataError { throw NetworkError.data(e) }
         var width = inputs.shape[1]
         var error = inputError
         for (index, layer) in net.layers.enumerated() {
@@ -30,7 +30,7 @@ public enum Forward {
             do {
                 w = try layer.weight.finiteDoubles()
                 b = try layer.bias?.finiteDoubles()
-            } catch let e as DataError { throw NetworkError(e.description) }
+            } catch let e as DataError { throw NetworkError.data(e) }
             let d = width
             let out = layer.outputs
             let gamma = Double(d + 1) * unit / (1 - Double(d + 1) * unit)
@@ -59,7 +59,7 @@ public enum Forward {
                 }
             }
             guard next.isFinite, y.allSatisfy({ $0.isFinite }) else {
-                throw NetworkError("the forward pass overflows double precision at layer '\(layer.name)'")
+                throw NetworkError.unsupported("the forward pass overflows double precision at layer '\(layer.name)'")
             }
             // Underflow in the products: an absolute allowance per term.
             error = (next + Double(d + 1) * 0x1p-1060).nextUp

@@ -22,7 +22,7 @@ public enum Measures {
     ) throws -> [(String, Interval)] {
         try NetworkNorms.checkSameShape(net, initial)
         guard gamma.lower.signum > 0 else {
-            throw NetworkError(
+            throw NetworkError.unsupported(
                 "the margin γ must be > 0 for the measures that divide by it, got \(gamma) (a network that misclassifies more than 10% of its training set has a 10th-percentile margin ≤ 0; pass margin: explicitly)"
             )
         }
@@ -41,7 +41,7 @@ public enum Measures {
             let (delta, error) = try NetworkNorms.difference(layer.weight, start.weight)
             let df = try NetworkNorms.frobenius(delta, error: error, precision: p)
             let ds = try NetworkNorms.spectral(delta, error: error, precision: p)
-            guard s.lower.signum > 0 else { throw NetworkError("layer '\(layer.name)' is zero: the measures divide by its spectral norm") }
+            guard s.lower.signum > 0 else { throw NetworkError.unsupported("layer '\(layer.name)' is zero: the measures divide by its spectral norm") }
             let s2 = s * s
             let f2 = f * f
             prodSpec2 = prodSpec2 * s2
@@ -53,7 +53,7 @@ public enum Measures {
             specInitSum = specInitSum + (try df * df / s2)
         }
         if specInitSum.lower.signum <= 0 {
-            throw NetworkError("the network equals its initialization: spec_init is the logarithm of 0")
+            throw NetworkError.unsupported("the network equals its initialization: spec_init is the logarithm of 0")
         }
         let g2 = gamma * gamma
         let path = try NetworkNorms.pathSum(net, p: 2, precision: p)
@@ -93,10 +93,10 @@ public enum Measures {
     /// by the exact range [low, high] over the undecided pairs (equal when every sign is decided).
     public static func kendall(_ measure: [ArgumentValue], _ gap: [ArgumentValue], precision p: Precision) throws -> (low: Rational, high: Rational) {
         guard measure.count == gap.count else {
-            throw NetworkError("kendall_tau: the measure has \(measure.count) values but the gap has \(gap.count); one per model")
+            throw NetworkError.mismatch("kendall_tau: the measure has \(measure.count) values but the gap has \(gap.count); one per model")
         }
         let n = measure.count
-        guard n >= 2 else { throw NetworkError("kendall_tau needs at least 2 models, got \(n)") }
+        guard n >= 2 else { throw NetworkError.unsupported("kendall_tau needs at least 2 models, got \(n)") }
         var low = 0
         var high = 0
         for i in 0..<n {
@@ -134,9 +134,9 @@ public enum Measures {
     ) throws -> (low: Rational, high: Rational, parts: [(String, Rational, Rational)]) {
         let n = measure.count
         guard gap.count == n, factors.allSatisfy({ $0.1.count == n }) else {
-            throw NetworkError("granulated_tau: the measure, the gap and every hyper-parameter column need one value per model (\(n))")
+            throw NetworkError.mismatch("granulated_tau: the measure, the gap and every hyper-parameter column need one value per model (\(n))")
         }
-        guard !factors.isEmpty else { throw NetworkError("granulated_tau needs at least one hyper-parameter in by:") }
+        guard !factors.isEmpty else { throw NetworkError.unsupported("granulated_tau needs at least one hyper-parameter in by:") }
         var parts: [(String, Rational, Rational)] = []
         for (index, (name, _)) in factors.enumerated() {
             var groups: [[String]: [Int]] = [:]
@@ -157,7 +157,7 @@ public enum Measures {
                 count += 1
             }
             guard count > 0 else {
-                throw NetworkError("granulated_tau: no two models differ only in '\(name)', so ψ for it is undefined")
+                throw NetworkError.unsupported("granulated_tau: no two models differ only in '\(name)', so ψ for it is undefined")
             }
             parts.append((name, try low / Rational(count), try high / Rational(count)))
         }

@@ -19,11 +19,11 @@ public enum NTK {
     }
 
     public static func gram(_ inputs: Tensor, normalize: Bool, precision p: Precision) throws -> Gram {
-        guard inputs.rank == 2 else { throw NetworkError("ntk_gram takes an n×d matrix of inputs, got shape \(inputs.shapeText)") }
+        guard inputs.rank == 2 else { throw NetworkError.shape("ntk_gram takes an n×d matrix of inputs, got shape \(inputs.shapeText)") }
         let n = inputs.shape[0]
         let d = inputs.shape[1]
-        guard n >= 1, d >= 1 else { throw NetworkError("ntk_gram needs at least one input of dimension ≥ 1, got shape \(inputs.shapeText)") }
-        guard n <= 20_000 else { throw NetworkError("ntk_gram of \(n) inputs would need an \(n)×\(n) matrix; the limit is 20000") }
+        guard n >= 1, d >= 1 else { throw NetworkError.shape("ntk_gram needs at least one input of dimension ≥ 1, got shape \(inputs.shapeText)") }
+        guard n <= 20_000 else { throw NetworkError.shape("ntk_gram of \(n) inputs would need an \(n)×\(n) matrix; the limit is 20000") }
         let x = try inputs.finiteDoubles()
         let wp = Precision(unchecked: Swift.max(64, Swift.min(p.bits, 128)))
         let gamma = Double(d) * 0x1p-53 / (1 - Double(d) * 0x1p-53) * (1 + 0x1p-50)
@@ -35,11 +35,11 @@ public enum NTK {
             let radius = (gamma * s).nextUp + 0x1p-1070
             let squared = try Interval(lower: BigFloat(Swift.max(0, s - radius).nextDown), upper: BigFloat((s + radius).nextUp), precision: wp)
             if !normalize && Swift.abs(s - 1) > unitTolerance {
-                throw NetworkError(
+                throw NetworkError.shape(
                     "input row \(i) has norm \(s.squareRoot()), not 1: the NTK Gram matrix of Arora et al. is defined for unit-norm inputs; pass normalize: true to scale every row to norm 1"
                 )
             }
-            guard squared.lower.signum > 0 else { throw NetworkError("input row \(i) is zero and has no direction") }
+            guard squared.lower.signum > 0 else { throw NetworkError.unsupported("input row \(i) is zero and has no direction") }
             norms.append(try squared.sqrt())
         }
         let pi = Interval.pi(wp)
@@ -88,9 +88,9 @@ public enum NTK {
     /// sqrt(2·yᵀ(H^∞)⁻¹y/n), the leading term of Thm 5.1 — not a bound on the risk.
     public static func complexityTerm(_ inputs: Tensor, labels: [Double], normalize: Bool, precision p: Precision) throws -> Interval {
         let n = inputs.rank == 2 ? inputs.shape[0] : 0
-        guard labels.count == n else { throw NetworkError("arora_ntk: there are \(n) inputs but \(labels.count) labels; one label per input") }
+        guard labels.count == n else { throw NetworkError.labels("arora_ntk: there are \(n) inputs but \(labels.count) labels; one label per input") }
         if let bad = labels.firstIndex(where: { !($0 >= -1 && $0 <= 1) }) {
-            throw NetworkError("arora_ntk: labels[\(bad)] is \(labels[bad]); the labels of Thm 5.1 are ±1 (or in [−1, 1])")
+            throw NetworkError.labels("arora_ntk: labels[\(bad)] is \(labels[bad]); the labels of Thm 5.1 are ±1 (or in [−1, 1])")
         }
         let g = try gram(inputs, normalize: normalize, precision: p)
         let wp = p.adding(32)
@@ -98,7 +98,7 @@ public enum NTK {
         let nE = Interval(n, precision: wp) * Interval(point: BigFloat(g.error), precision: wp)
         let lambda = lambdaHat - nE
         guard lambda.lower.signum > 0 else {
-            throw NetworkError(
+            throw NetworkError.unsupported(
                 "arora_ntk: H^∞ is not provably positive definite (λ_min ≥ \(lambda.lower.double(.down)) is all that can be shown); Thm 5.1 needs λ₀ > 0 (distinct, non-parallel inputs)"
             )
         }

@@ -22,27 +22,27 @@ public struct Network: Sendable {
     /// Checks that the layers form a fully connected network: 2-d weights, biases of length
     /// `out`, and each layer's input size equal to the previous layer's output size.
     public init(layers: [Layer]) throws {
-        guard !layers.isEmpty else { throw NetworkError("a network needs at least one layer") }
+        guard !layers.isEmpty else { throw NetworkError.layers("a network needs at least one layer") }
         for layer in layers {
             let w = layer.weight
             switch w.rank {
             case 2: break
             case 3, 4, 5:
-                throw NetworkError(
+                throw NetworkError.shape(
                     "'\(w.name)' has shape \(w.shapeText): a convolution kernel, not a fully connected layer; convolutional layers are out of scope (CATALOGUE.md §6: their spectral norm is not that of the reshaped kernel)"
                 )
             default:
-                throw NetworkError("'\(w.name)' has shape \(w.shapeText): a fully connected layer's weight is a 2-d (out, in) matrix")
+                throw NetworkError.shape("'\(w.name)' has shape \(w.shapeText): a fully connected layer's weight is a 2-d (out, in) matrix")
             }
             guard w.dtype != .bool else {
-                throw NetworkError("'\(w.name)' holds \(w.dtype.name) values, not weights")
+                throw NetworkError.layers("'\(w.name)' holds \(w.dtype.name) values, not weights")
             }
             if let b = layer.bias, b.shape != [w.shape[0]] {
-                throw NetworkError("the bias '\(b.name)' has shape \(b.shapeText); layer '\(layer.name)' has \(w.shape[0]) outputs, so it needs shape [\(w.shape[0])]")
+                throw NetworkError.shape("the bias '\(b.name)' has shape \(b.shapeText); layer '\(layer.name)' has \(w.shape[0]) outputs, so it needs shape [\(w.shape[0])]")
             }
         }
         for (a, b) in zip(layers, layers.dropFirst()) where b.inputs != a.outputs {
-            throw NetworkError(
+            throw NetworkError.shape(
                 "layers '\(a.name)' \(a.weight.shapeText) and '\(b.name)' \(b.weight.shapeText) do not chain: '\(b.name)' takes \(b.inputs) inputs but '\(a.name)' gives \(a.outputs) outputs (weights are (out, in), as PyTorch stores them)"
             )
         }
@@ -69,7 +69,7 @@ public struct Network: Sendable {
             let layers = try names.map { name -> Layer in
                 if let w = file["\(name).weight"] { return Layer(name: name, weight: w, bias: file["\(name).bias"]) }
                 if let w = file[name] { return Layer(name: name, weight: w, bias: nil) }
-                throw NetworkError("\(file.file) has no layer '\(name)' (no tensor '\(name).weight' or '\(name)'; its tensors are \(list(file.names)))")
+                throw NetworkError.layers("\(file.file) has no layer '\(name)' (no tensor '\(name).weight' or '\(name)'; its tensors are \(list(file.names)))")
             }
             return try Network(layers: layers)
         }
@@ -78,17 +78,17 @@ public struct Network: Sendable {
             let prefixes = weights.map { String($0.dropLast(".weight".count)) }.sorted(by: naturalOrder)
             let layers = prefixes.compactMap { p in file["\(p).weight"].map { Layer(name: p, weight: $0, bias: file["\(p).bias"]) } }
             for t in file.tensors where !t.name.hasSuffix(".weight") && !t.name.hasSuffix(".bias") {
-                throw NetworkError("\(file.file) holds '\(t.name)', which is neither a weight nor a bias; name the layers, like layers(m, [\"fc1\", \"fc2\"])")
+                throw NetworkError.layers("\(file.file) holds '\(t.name)', which is neither a weight nor a bias; name the layers, like layers(m, [\"fc1\", \"fc2\"])")
             }
             for t in file.tensors where t.name.hasSuffix(".bias") && file[String(t.name.dropLast(".bias".count)) + ".weight"] == nil {
-                throw NetworkError("\(file.file) holds the bias '\(t.name)' without a weight '\(t.name.dropLast(".bias".count)).weight'")
+                throw NetworkError.layers("\(file.file) holds the bias '\(t.name)' without a weight '\(t.name.dropLast(".bias".count)).weight'")
             }
             return try Network(layers: layers)
         }
         let sorted = file.tensors.sorted { naturalOrder($0.name, $1.name) }
-        guard !sorted.isEmpty else { throw NetworkError("\(file.file) holds no tensors") }
+        guard !sorted.isEmpty else { throw NetworkError.layers("\(file.file) holds no tensors") }
         if let odd = sorted.first(where: { $0.rank != 2 }) {
-            throw NetworkError(
+            throw NetworkError.shape(
                 "\(file.file): '\(odd.name)' has shape \(odd.shapeText); without names, every tensor must be a 2-d weight — name the layers, like layers(m, [\"w1\", \"w2\"])")
         }
         return try Network(layers: sorted.map { Layer(name: $0.name, weight: $0, bias: nil) })

@@ -19,7 +19,7 @@ public enum NetworkNorms {
 
     /// ‖W‖σ, the largest singular value, of a 2-d tensor.
     public static func spectral(_ w: Tensor, error: Double = 0, precision p: Precision) throws -> Interval {
-        guard w.rank == 2 else { throw NetworkError("spectral_norm takes a 2-d matrix, got shape \(w.shapeText)") }
+        guard w.rank == 2 else { throw NetworkError.shape("spectral_norm takes a 2-d matrix, got shape \(w.shapeText)") }
         let x = try SpectralNorm.enclosure(of: w, precision: p)
         guard error > 0 else { return x }
         return widened(x, by: point(error, p) * (try Interval(w.count, precision: p).sqrt()), p)
@@ -49,9 +49,9 @@ public enum NetworkNorms {
 
     /// Σ over rows of ‖(W − M)_r‖₂.
     public static func norm21(_ w: Tensor, error: Double = 0, reference: Tensor? = nil, referenceError: Double = 0, precision p: Precision) throws -> Interval {
-        guard w.rank == 2 else { throw NetworkError("norm_2_1 takes a 2-d (out, in) matrix, got shape \(w.shapeText)") }
+        guard w.rank == 2 else { throw NetworkError.shape("norm_2_1 takes a 2-d (out, in) matrix, got shape \(w.shapeText)") }
         if let m = reference, m.shape != w.shape {
-            throw NetworkError("norm_2_1: the reference has shape \(m.shapeText) but the matrix has shape \(w.shapeText)")
+            throw NetworkError.mismatch("norm_2_1: the reference has shape \(m.shapeText) but the matrix has shape \(w.shapeText)")
         }
         let x = try Norms.norm21(w, reference: reference, precision: p)
         let e = error + referenceError
@@ -62,7 +62,7 @@ public enum NetworkNorms {
 
     /// μ_p,q(W) = (Σ_rows (Σ_cols |w|^p)^(q/p))^(1/q).
     public static func group(_ w: Tensor, p: NormExponent, q: NormExponent, error: Double = 0, precision: Precision) throws -> Interval {
-        guard w.rank == 2 else { throw NetworkError("group_norm takes a 2-d (out, in) matrix, got shape \(w.shapeText)") }
+        guard w.rank == 2 else { throw NetworkError.shape("group_norm takes a 2-d (out, in) matrix, got shape \(w.shapeText)") }
         let x = try Norms.groupNorm(w, p: p, q: q, precision: precision)
         guard error > 0 else { return x }
         func factor(_ count: Int, _ e: NormExponent) throws -> Interval {
@@ -80,7 +80,7 @@ public enum NetworkNorms {
     /// similar magnitude.
     public static func difference(_ w: Tensor, _ w0: Tensor) throws -> (Tensor, Double) {
         guard w.shape == w0.shape else {
-            throw NetworkError("'\(w.name)' has shape \(w.shapeText) but its initial value '\(w0.name)' has shape \(w0.shapeText)")
+            throw NetworkError.mismatch("'\(w.name)' has shape \(w.shapeText) but its initial value '\(w0.name)' has shape \(w0.shapeText)")
         }
         let a = try w.finiteDoubles()
         let b = try w0.finiteDoubles()
@@ -102,7 +102,7 @@ public enum NetworkNorms {
     /// the result by a factor in [1 − u, 1 + u]: the exact sum lies in
     /// [ŝ·(1 + u)^(−M), ŝ·(1 − u)^(−M)] (Higham, *Accuracy and Stability*, 2nd ed., §3.1).
     public static func pathSum(_ net: Network, p: Int, precision: Precision) throws -> Interval {
-        guard p >= 1, p <= 16 else { throw NetworkError("path_norm's p must be a whole number 1…16, got \(p)") }
+        guard p >= 1, p <= 16 else { throw NetworkError.unsupported("path_norm's p must be a whole number 1…16, got \(p)") }
         var v = [Double](repeating: 1, count: net.inputs)
         var depth = 0
         for layer in net.layers {
@@ -121,8 +121,8 @@ public enum NetworkNorms {
         }
         let total = v.reduce(0, +)
         depth += v.count
-        guard total.isFinite else { throw NetworkError("the path norm overflows double precision") }
-        if total != 0 && total < 0x1p-900 { throw NetworkError("the path norm underflows double precision") }
+        guard total.isFinite else { throw NetworkError.unsupported("the path norm overflows double precision") }
+        if total != 0 && total < 0x1p-900 { throw NetworkError.unsupported("the path norm underflows double precision") }
         let u = point(0x1p-53, precision)
         let one = Interval(1, precision: precision)
         let up = try (one - u).power(-depth)
@@ -152,7 +152,7 @@ public enum NetworkNorms {
         let twoThirds = try Interval(2, precision: p) / Interval(3, precision: p)
         for (i, layer) in net.layers.enumerated() {
             let s = try spectral(layer.weight, precision: p)
-            guard s.lower.signum > 0 else { throw NetworkError("layer '\(layer.name)' is zero: its spectral norm is 0 and R_A divides by it") }
+            guard s.lower.signum > 0 else { throw NetworkError.unsupported("layer '\(layer.name)' is zero: its spectral norm is 0 and R_A divides by it") }
             let b = try norm21(layer.weight, reference: reference?.layers[i].weight, precision: p)
             product = product * lipschitz * s
             sum = sum + (try (try b.power(twoThirds)) / (try s.power(twoThirds)))
@@ -162,10 +162,10 @@ public enum NetworkNorms {
 
     static func checkSameShape(_ net: Network, _ reference: Network) throws {
         guard net.depth == reference.depth else {
-            throw NetworkError("the network has \(net.depth) layers but its reference (initial) network has \(reference.depth)")
+            throw NetworkError.mismatch("the network has \(net.depth) layers but its reference (initial) network has \(reference.depth)")
         }
         for (a, b) in zip(net.layers, reference.layers) where a.weight.shape != b.weight.shape {
-            throw NetworkError("layer '\(a.name)' has shape \(a.weight.shapeText) but the reference layer '\(b.name)' has shape \(b.weight.shapeText)")
+            throw NetworkError.mismatch("layer '\(a.name)' has shape \(a.weight.shapeText) but the reference layer '\(b.name)' has shape \(b.weight.shapeText)")
         }
     }
 }

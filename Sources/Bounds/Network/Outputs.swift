@@ -26,8 +26,8 @@ public enum Outputs {
         public init(logits: Tensor, error: Double, labels: Tensor) throws {
             scores = try checkLogits(logits)
             (rows, classes) = (logits.shape[0], logits.shape[1])
-            guard rows > 0 else { throw NetworkError("the logits have no rows") }
-            guard labels.rank == 1 else { throw NetworkError("labels must be one-dimensional, got shape \(labels.shapeText)") }
+            guard rows > 0 else { throw NetworkError.shape("the logits have no rows") }
+            guard labels.rank == 1 else { throw NetworkError.labels("labels must be one-dimensional, got shape \(labels.shapeText)") }
             self.labels = try Outputs.labels(try labels.finiteDoubles(), classes: classes, rows: rows)
             let (values, e) = Outputs.margins(scores, rows: rows, classes: classes, labels: self.labels)
             margins = values
@@ -52,11 +52,11 @@ public enum Outputs {
     /// Class indices, checked: whole numbers in 0..<classes, as many as the logits have rows.
     public static func labels(_ values: [Double], classes: Int, rows: Int, what: String = "labels") throws -> [Int] {
         guard values.count == rows else {
-            throw NetworkError("the logits have \(rows) rows but there are \(values.count) \(what); they must match one to one")
+            throw NetworkError.mismatch("the logits have \(rows) rows but there are \(values.count) \(what); they must match one to one")
         }
         return try values.enumerated().map { i, v in
             guard v.isFinite, v == v.rounded(), v >= 0, v < Double(classes) else {
-                throw NetworkError("\(what)[\(i)] is \(v): labels are class indices 0…\(classes - 1) (the logits have \(classes) columns)")
+                throw NetworkError.labels("\(what)[\(i)] is \(v): labels are class indices 0…\(classes - 1) (the logits have \(classes) columns)")
             }
             return Int(v)
         }
@@ -65,10 +65,10 @@ public enum Outputs {
     /// The (rows, classes) of a logits tensor, which must be a finite n×k matrix with k ≥ 2.
     public static func checkLogits(_ logits: Tensor) throws -> [Double] {
         guard logits.rank == 2 else {
-            throw NetworkError("logits must be an n×k matrix (one row per example, one column per class), got shape \(logits.shapeText)")
+            throw NetworkError.shape("logits must be an n×k matrix (one row per example, one column per class), got shape \(logits.shapeText)")
         }
-        guard logits.shape[1] >= 2 else { throw NetworkError("logits need at least 2 classes (columns), got \(logits.shape[1])") }
-        do { return try logits.finiteDoubles() } catch let e as DataError { throw NetworkError(e.description) }
+        guard logits.shape[1] >= 2 else { throw NetworkError.shape("logits need at least 2 classes (columns), got \(logits.shape[1])") }
+        do { return try logits.finiteDoubles() } catch let e as DataError { throw NetworkError.data(e) }
     }
 
     /// Per example, f_y − max_{j≠y} f_j, rounded to nearest, and a rigorous bound on the largest
@@ -124,8 +124,8 @@ public enum Outputs {
     /// The q-th percentile, nearest-rank: the ⌈q·N/100⌉-th smallest value (the smallest for
     /// q = 0), with the rank computed exactly.
     public static func percentile(_ values: [Double], q: Rational) throws -> Double {
-        guard !values.isEmpty else { throw NetworkError("the percentile of an empty vector") }
-        guard q.signum >= 0, q <= Rational(100) else { throw NetworkError("a percentile q must lie in [0, 100], got \(q)") }
+        guard !values.isEmpty else { throw NetworkError.unsupported("the percentile of an empty vector") }
+        guard q.signum >= 0, q <= Rational(100) else { throw NetworkError.unsupported("a percentile q must lie in [0, 100], got \(q)") }
         let exactRank = (try q * Rational(values.count) / Rational(100)).ceiling
         let rank = Swift.max(1, exactRank.intValue ?? 1)
         let sorted = values.sorted()

@@ -15,7 +15,7 @@ public enum Posterior {
     static func gridIndex(_ x: Interval, layers: Int, _ p: Precision) throws -> Int {
         guard x.upper.signum > 0 else { return -64 * layers }
         let scaled = (try Interval(point: x.upper, precision: p).log()) * Interval(layers, precision: p)
-        guard let c = scaled.upper.rational?.ceiling.intValue else { throw NetworkError("a norm is too large for the grid") }
+        guard let c = scaled.upper.rational?.ceiling.intValue else { throw NetworkError.unsupported("a norm is too large for the grid") }
         return Swift.max(c, -64 * layers)
     }
 
@@ -26,9 +26,9 @@ public enum Posterior {
 
     /// The margin rounded down: g = ⌈−log₂ γ⌉, γ' = 2^(−g) ≤ γ.
     static func marginGrid(_ margin: Interval, _ p: Precision) throws -> (Int, Interval) {
-        guard margin.lower.signum > 0 else { throw NetworkError("the margin must be > 0, got \(margin)") }
+        guard margin.lower.signum > 0 else { throw NetworkError.unsupported("the margin must be > 0, got \(margin)") }
         let v = -(try Interval(point: margin.lower, precision: p).log2())
-        guard let g = v.upper.rational?.ceiling.intValue else { throw NetworkError("the margin \(margin) is out of range") }
+        guard let g = v.upper.rational?.ceiling.intValue else { throw NetworkError.unsupported("the margin \(margin) is out of range") }
         let rounded = try Interval(2, precision: p).power(-g)
         return (g, rounded)
     }
@@ -150,7 +150,7 @@ public enum Posterior {
 public enum Folding {
     public static func fold(_ net: Network, inputs: Tensor) throws -> (Network, Tensor, String?) {
         guard net.hasBiases else { return (net, inputs, nil) }
-        guard inputs.rank == 2 else { throw NetworkError("inputs must be an n×d matrix, got shape \(inputs.shapeText)") }
+        guard inputs.rank == 2 else { throw NetworkError.shape("inputs must be an n×d matrix, got shape \(inputs.shapeText)") }
         var layers: [Network.Layer] = []
         for (index, layer) in net.layers.enumerated() {
             let w = try layer.weight.finiteDoubles()

@@ -9,8 +9,8 @@ extension BernoulliKL {
     /// kl(q‖l) ≤ c (kl rounded up); Newton and Householder steps only propose the points.
     /// Domain: q ∈ [0,1], c ≥ 0.
     public static func inverseUpper(_ q: Interval, _ c: Interval, precision: Precision) throws -> Interval {
-        try Domain.unit(q, "kl_inv_upper", "q")
-        try Domain.nonNegative(c, "kl_inv_upper", "c")
+        try DomainCheck.unit(q, "kl_inv_upper", "q")
+        try DomainCheck.nonNegative(c, "kl_inv_upper", "c")
         return try inverse(lowerEnd: (q.lower, c.lower), upperEnd: (q.upper, c.upper), upperBranch: true, precision)
     }
 
@@ -19,8 +19,8 @@ extension BernoulliKL {
     /// Increasing in q, decreasing in c; kl⁻¹₋(q, 0) = q; kl⁻¹₋(0, c) = 0; kl⁻¹₋(1, c) = e^(−c).
     /// Domain: q ∈ [0,1], c ≥ 0.
     public static func inverseLower(_ q: Interval, _ c: Interval, precision: Precision) throws -> Interval {
-        try Domain.unit(q, "kl_inv_lower", "q")
-        try Domain.nonNegative(c, "kl_inv_lower", "c")
+        try DomainCheck.unit(q, "kl_inv_lower", "q")
+        try DomainCheck.nonNegative(c, "kl_inv_lower", "c")
         return try inverse(lowerEnd: (q.lower, c.upper), upperEnd: (q.upper, c.lower), upperBranch: false, precision)
     }
 

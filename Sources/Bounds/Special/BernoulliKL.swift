@@ -7,8 +7,8 @@ public enum BernoulliKL {
     /// Domain: q, p ∈ [0, 1]. The value is +∞ (upper end) where p ∈ {0, 1} and q ≠ p.
     /// Source: the relative entropy of two Bernoulli distributions (Langford 2005, §3).
     public static func kl(_ q: Interval, _ p: Interval) throws -> Interval {
-        try Domain.unit(q, "kl_bernoulli", "q")
-        try Domain.unit(p, "kl_bernoulli", "p")
+        try DomainCheck.unit(q, "kl_bernoulli", "q")
+        try DomainCheck.unit(p, "kl_bernoulli", "p")
         let one = Interval(1, precision: Swift.max(q.precision, p.precision))
         let t1 = try xLogXOverY(q, p)
         let t2 = try xLogXOverY(one - q, one - p)

@@ -7,8 +7,8 @@ public enum Binomial {
 
     /// C(n, k) exactly. Domain: 0 ≤ k ≤ n; throws `tooLarge` past `exactBitLimit` bits.
     public static func coefficient(_ n: Int, _ k: Int) throws -> BigInteger {
-        try Domain.atLeast(n, 0, "binomial", "n")
-        try Domain.between(k, 0, n, "binomial", "k", "n")
+        try DomainCheck.atLeast(n, 0, "binomial", "n")
+        try DomainCheck.between(k, 0, n, "binomial", "k", "n")
         let m = Swift.min(k, n - k)
         guard Double(m) * log2(Double(n) + 1) <= Double(exactBitLimit) else {
             throw BoundsError.tooLarge(what: "the exact binomial coefficient C(\(n), \(k))", limit: "\(exactBitLimit) bits; use log_binomial")
@@ -22,8 +22,8 @@ public enum Binomial {
     /// evaluations at extra precision (the terms are ~n ln n while the result may be small, so
     /// guard bits absorb the cancellation). Domain: 0 ≤ k ≤ n.
     public static func logCoefficient(_ n: Int, _ k: Int, precision p: Precision) throws -> Interval {
-        try Domain.atLeast(n, 0, "log_binomial", "n")
-        try Domain.between(k, 0, n, "log_binomial", "k", "n")
+        try DomainCheck.atLeast(n, 0, "log_binomial", "n")
+        try DomainCheck.between(k, 0, n, "log_binomial", "k", "n")
         let m = Swift.min(k, n - k)
         if m == 0 { return Interval(0, precision: p) }
         if Double(m) * log2(Double(n) + 1) <= 16384 {
@@ -43,8 +43,8 @@ public enum Binomial {
     /// The Sauer–Shelah sum Π(n) = Σ_{i=0}^{min(d,n)} C(n, i), exactly — the bound on the growth
     /// function of a class of VC dimension d (Sauer 1972; Shelah 1972; FoML Thm 3.17).
     public static func sauerShelah(_ n: Int, _ d: Int) throws -> BigInteger {
-        try Domain.atLeast(n, 0, "sauer_shelah", "n")
-        try Domain.atLeast(d, 0, "sauer_shelah", "dim")
+        try DomainCheck.atLeast(n, 0, "sauer_shelah", "n")
+        try DomainCheck.atLeast(d, 0, "sauer_shelah", "dim")
         let top = Swift.min(d, n)
         let bits = Double(Swift.min(top, n / 2 + 1)) * log2(Double(n) + 1)
         guard bits * Double(top) <= Double(exactBitLimit) * 64 else {
@@ -67,8 +67,8 @@ extension Binomial {
     /// through the integer when it is small, otherwise as n·ln 2 + ln P[Bin(n, ½) ≤ d], since
     /// Π(n) = 2ⁿ·P[Bin(n, ½) ≤ d] — the certified CDF then sums only the terms that matter.
     public static func logSauerShelah(_ n: Int, _ d: Int, precision p: Precision) throws -> Interval {
-        try Domain.atLeast(n, 0, "sauer_shelah", "n")
-        try Domain.atLeast(d, 0, "sauer_shelah", "dim")
+        try DomainCheck.atLeast(n, 0, "sauer_shelah", "n")
+        try DomainCheck.atLeast(d, 0, "sauer_shelah", "dim")
         let top = Swift.min(d, n)
         if top == 0 { return Interval(0, precision: p) }
         let w = p.adding(16)

@@ -10,9 +10,9 @@ public enum BinomialDistribution {
     /// direction. Cost: O(√(n p (1−p)) · √bits) terms near the mode, far fewer in the tails.
     /// Domain: n ≥ 0, 0 ≤ k ≤ n, p ∈ [0, 1].
     public static func cdf(_ k: Int, _ n: Int, _ p: Interval, precision: Precision) throws -> Interval {
-        try Domain.atLeast(n, 0, "binomial_cdf", "n")
-        try Domain.between(k, 0, n, "binomial_cdf", "k", "n")
-        try Domain.unit(p, "binomial_cdf", "p")
+        try DomainCheck.atLeast(n, 0, "binomial_cdf", "n")
+        try DomainCheck.between(k, 0, n, "binomial_cdf", "k", "n")
+        try DomainCheck.unit(p, "binomial_cdf", "p")
         let w = workingPrecision(precision, n)
         let model = try Model(k: k, n: n, w: w)
         let lower = try model.cdf(at: p.upper, .down).cdf
@@ -28,9 +28,9 @@ public enum BinomialDistribution {
     /// one certified sum rounded in the direction that proof needs; Newton and Halley steps only
     /// propose the points. Domain: n ≥ 1, 0 ≤ k ≤ n, 0 < δ < 1.
     public static func tailInversion(errors k: Int, n: Int, delta: Interval, precision: Precision) throws -> Interval {
-        try Domain.atLeast(n, 1, "binomial_test", "n")
-        try Domain.between(k, 0, n, "binomial_test", "errors", "n")
-        try Domain.openUnit(delta, "binomial_test", "delta")
+        try DomainCheck.atLeast(n, 1, "binomial_test", "n")
+        try DomainCheck.between(k, 0, n, "binomial_test", "errors", "n")
+        try DomainCheck.openUnit(delta, "binomial_test", "delta")
         let p = precision
         if k == n { return Interval(1, precision: p) }
         if k == 0 {

@@ -5,22 +5,16 @@ extension Evaluator {
     /// then hands it to the verdict step for what it is about, what it spends, the hypotheses of
     /// the bounds it relies on and the budget.
     func checkClaim(_ statement: Statement, _ expr: Expr, cell: Int) throws -> StatementResult {
-        var p = precision
-        var decision: Decision
-        var certificates: Set<EvaluationID>
-        while true {
+        let ((decision, certificates), p) = try Precision.escalateUntilDecided(from: precision, to: options.maxPrecision) { p in
             let value = try eval(expr, Context(precision: p, cell: cell))
             switch value {
             case let .truth(d, c):
-                decision = d
-                certificates = c
+                return ((d, c), d != .undecided)
             case .vector:
                 throw EvaluationError("this claim compares vectors elementwise and is ambiguous: say all(…) or any(…)", at: expr.range)
             default:
                 throw EvaluationError("a claim must be a comparison (or and/or of comparisons), got \(value.typeName)", at: expr.range)
             }
-            if decision != .undecided || p.bits * 2 > options.maxPrecision.bits { break }
-            p = Precision(uncheckedBits: p.bits * 2)
         }
         var outcome = ClaimOutcome(
             verdict: decision == .certainlyTrue ? .proved : decision == .certainlyFalse ? .refuted : .undecided,

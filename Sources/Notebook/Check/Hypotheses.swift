@@ -4,7 +4,7 @@ extension Evaluator {
     /// Whether a hypothesis was assumed, or follows from one that was (`zero_one_loss` implies
     /// `bounded_loss`: the catalogue's vocabulary).
     func isAssumed(_ h: String) -> Bool {
-        assumed[h] != nil || (h == "bounded_loss" && assumed["zero_one_loss"] != nil)
+        Hypothesis.named(h).map { Set(assumed.keys.compactMap(Hypothesis.named)).satisfies($0) } ?? (assumed[h] != nil)
     }
 
     /// The hypotheses of the bounds behind `evaluations` that were not assumed, each once per bound.

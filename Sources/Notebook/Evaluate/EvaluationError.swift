@@ -1,6 +1,19 @@
+import Bounds
+
 /// An error that stops evaluation at a place in a cell.
 public struct EvaluationError: Error, Sendable {
     public var diagnostic: Diagnostic
+    /// For a catalogue argument outside its declared domain: which entry, parameter and end, so
+    /// that the solver can tell "the variable is below its range" from any other bad argument
+    /// without reading the message.
+    public var domainFailure: DomainFailure?
+
+    /// A catalogue call's argument outside its parameter's `Domain`.
+    public struct DomainFailure: Sendable {
+        public var entry: String
+        public var parameter: CatalogueParameter
+        public var violation: Domain.Violation
+    }
 
     public init(_ message: String, at range: SourceRange, notes: [Diagnostic.Note] = []) {
         diagnostic = Diagnostic(message, at: range, notes: notes)

@@ -92,6 +92,10 @@ public final class Evaluator {
         case .claim(let expr):
             return try checkClaim(statement, expr, cell: cell)
         case .assume(let names):
+            for (name, range) in names where Hypothesis.named(name) == nil {
+                let hint = Hypothesis.suggestion(for: name).map { "did you mean '\($0.rawValue)'?" } ?? "the vocabulary is in docs/bounds.md"
+                throw EvaluationError("unknown hypothesis '\(name)'; \(hint)", at: range)
+            }
             for (name, range) in names where assumed[name] == nil { assumed[name] = range }
             return StatementResult(statement, kind: .assume)
         case .budget(let expr):

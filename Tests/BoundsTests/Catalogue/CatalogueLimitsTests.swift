@@ -116,12 +116,12 @@ struct CatalogueLimitsTests {
         let f1 = 0.5 + rng.unit()
         let f2 = f1 * (1.01 + rng.unit())
         if p.kind == .integer {
-            let a = max(p.integerMinimum, Int(v * f1))
+            let a = max(p.domain?.integerMinimum?.intValue ?? 0, Int(v * f1))
             return (String(a), String(max(a + 1, Int(v * f2))))
         }
         var a = v * f1
         var b = v * f2
-        if p.domain.contains("1") && (p.name == "delta" || p.name.hasSuffix("risk")) {
+        if p.domainText.contains("1") && (p.name == "delta" || p.name.hasSuffix("risk")) {
             a = min(a, 0.9)
             b = min(b, 0.95)
         }
@@ -138,7 +138,7 @@ struct CatalogueLimitsTests {
             ("kl_test", ["risk": "0.1", "n": "10", "delta": "1"], "delta"),
             ("pac_bayes_lambda", ["risk": "0.1", "kl": "1", "n": "10", "delta": "0.05", "lambda": "2"], "lambda"),
             ("pac_bayes_kl", ["risk": "0.1", "kl": "-1", "n": "10", "delta": "0.05"], "kl"),
-            ("vc", ["risk": "0.1", "n": "10", "dim": "11", "delta": "0.05"], "n"),
+            ("vc", ["risk": "0.1", "n": "10", "dim": "11", "delta": "0.05"], "dim"),
             ("bernstein_test", ["risk": "0.1", "n": "1", "delta": "0.05"], "n"),
             ("occam", ["risk": "0.1", "n": "10", "classes": "0", "delta": "0.05"], "classes"),
         ])

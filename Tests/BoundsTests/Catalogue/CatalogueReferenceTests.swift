@@ -32,7 +32,7 @@ struct CatalogueReferenceTests {
             #expect(!entry.parameters.isEmpty, "\(entry.name) has no parameters")
             #expect(!entry.citation.isEmpty && !entry.formula.isEmpty && !entry.latex.isEmpty)
             #expect(entry.spendsDelta == entry.parameters.contains { $0.name == "delta" }, "\(entry.name): δ flag and parameters disagree")
-            for p in entry.parameters { #expect(!p.domain.isEmpty) }
+            for p in entry.parameters { #expect(!p.domainText.isEmpty) }
         }
     }
 

@@ -27,8 +27,8 @@ struct CatalogueSolveAndDocsTests {
         let target = Interval(try Rational(decimalLiteral: "0.05"), precision: p128)
         var values: [String: ArgumentValue] = [:]
         for (k, v) in fixed { values[k] = .exact(try Rational(decimalLiteral: v)) }
-        #expect(try entry.holds("n", .exact(Rational(n)), target, values, p128) == .certainlyTrue)
-        #expect(try entry.holds("n", .exact(Rational(n - 1)), target, values, p128) == .certainlyFalse)
+        #expect(try entry.holds("n", .exact(Rational(n)), target, values, p128, failing: .lower) == .certainlyTrue)
+        #expect(try entry.holds("n", .exact(Rational(n - 1)), target, values, p128, failing: .lower) == .certainlyFalse)
     }
 
     @Test("a real parameter gets an enclosure of the infimum whose upper end satisfies the condition")

@@ -199,7 +199,7 @@ struct TensorLanguageTests {
             ("load(\"m.npy\")[2, 0]", "index 2 is out of range: axis 0 has length 2"),
             ("load(\"m.npy\")[0, 1:4]", "the slice 1:4 does not fit axis 1 of length 3"),
             ("load(\"m.npy\")[0, 0, 0]", "3 subscripts for a tensor of 2 dimensions"),
-            ("percentile(load(\"y.npy\"), 101)", "an exact number in [0, 100]"),
+            ("percentile(load(\"y.npy\"), 101)", "expected 0 ≤ q ≤ 100, got 101"),
         ] as [(String, String)])
     func badInput(_ body: String, _ message: String) {
         let report = Self.run(body, in: Self.data())

@@ -8,9 +8,9 @@ extension Catalogue {
             latex: #"\begin{cases}\sigma^2\frac{\gamma}{1-\gamma} & \gamma<1\\ r^2(1-\frac1\gamma) + \frac{\sigma^2}{\gamma-1} & \gamma>1\end{cases}"#,
             citation: "Hastie, Montanari, Rosset & Tibshirani 2022, Surprises in high-dimensional ridgeless least squares interpolation, Thm 1 and Thm 2 (isotropic features)",
             parameters: [
-                .real("gamma", "gamma > 0", .none, "the aspect ratio p/n"),
-                .real("signal", "signal ≥ 0", .increasing, "‖β‖²"),
-                .real("noise", "noise ≥ 0", .increasing, "σ²"),
+                .real("gamma", .positive, .none, "the aspect ratio p/n"),
+                .real("signal", .nonNegative, .increasing, "‖β‖²"),
+                .real("noise", .nonNegative, .increasing, "σ²"),
             ],
             evaluate: { a in
                 let gamma = try a.nonNegative("gamma", strict: true)

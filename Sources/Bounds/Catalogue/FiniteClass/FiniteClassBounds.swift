@@ -9,7 +9,7 @@ extension Catalogue {
             formula: "risk + sqrt(ln(classes/δ) / (2n))",
             latex: #"\hat R + \sqrt{\frac{\ln(|\mathcal H|/\delta)}{2n}}"#,
             citation: "\(uml), Cor. 4.6 (one-sided form)",
-            hypotheses: ["iid_sample", "bounded_loss", "finite_class"],
+            hypotheses: [.iidSample, .boundedLoss, .finiteClass],
             parameters: [.risk, .sampleSize(), .classes, .delta], spendsDelta: true, isRiskBound: true,
             evaluate: { a in
                 let (risk, (_, n), delta) = (try a.risk(), try a.sampleSize(), try a.delta())
@@ -22,7 +22,7 @@ extension Catalogue {
             formula: "ln(classes/δ) / n",
             latex: #"\frac{\ln(|\mathcal H|/\delta)}{n}"#,
             citation: "\(uml), Cor. 2.3",
-            hypotheses: ["iid_sample", "zero_one_loss", "finite_class", "realizable"],
+            hypotheses: [.iidSample, .zeroOneLoss, .finiteClass, .realizable],
             parameters: [.sampleSize(), .classes, .delta], spendsDelta: true, isRiskBound: true,
             evaluate: { a in
                 let ((_, n), delta) = (try a.sampleSize(), try a.delta())
@@ -34,11 +34,11 @@ extension Catalogue {
             formula: "binomial_test(errors, n, δ·2^(−bits))",
             latex: #"\max\{p : \Pr[\mathrm{Bin}(n,p) \le k] \ge \delta 2^{-b}\}"#,
             citation: "\(langford), §4.1 (Occam's Razor Bound)",
-            hypotheses: ["iid_sample", "zero_one_loss", "prior_independent"],
+            hypotheses: [.iidSample, .zeroOneLoss, .priorIndependent],
             parameters: [
-                .init("errors", .integer, domain: "integer 0 ≤ errors ≤ n", .increasing, summary: "training errors"),
+                .init("errors", .integer(.closed(0), .closed("n")), .increasing, summary: "training errors"),
                 .sampleSize(),
-                .init("bits", .integer, domain: "integer bits ≥ 0", .increasing, summary: "length of a prefix-free description of the hypothesis"),
+                .init("bits", .integer(atLeast: 0), .increasing, summary: "length of a prefix-free description of the hypothesis"),
                 .delta,
             ],
             spendsDelta: true, isRiskBound: true,
@@ -56,8 +56,8 @@ extension Catalogue {
             formula: "kl⁻¹₊(risk, (bits·ln 2 + ln(1/δ)) / n)",
             latex: #"\mathrm{kl}^{-1}_{+}\!\left(\hat R, \frac{b\ln 2 + \ln(1/\delta)}{n}\right)"#,
             citation: "\(langford), §4.1",
-            hypotheses: ["iid_sample", "bounded_loss", "prior_independent"],
-            parameters: [.risk, .sampleSize(), .real("bits", "bits ≥ 0", .increasing, "description length in bits"), .delta],
+            hypotheses: [.iidSample, .boundedLoss, .priorIndependent],
+            parameters: [.risk, .sampleSize(), .real("bits", .nonNegative, .increasing, "description length in bits"), .delta],
             spendsDelta: true, isRiskBound: true,
             evaluate: { a in
                 let (risk, (_, n), delta) = (try a.risk(), try a.sampleSize(), try a.delta())

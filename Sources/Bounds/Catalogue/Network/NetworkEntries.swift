@@ -5,13 +5,13 @@ extension Catalogue {
     static let aroraCitation = "Arora, Du, Hu, Li, Wang 2019, \"Fine-grained analysis of optimization and generalization for overparameterized two-layer neural networks\", Thm 5.1"
 
     static func tensor(_ name: String, _ summary: String) -> CatalogueParameter {
-        CatalogueParameter(name, .tensor, domain: "a tensor", summary: summary)
+        CatalogueParameter(name, .tensor, described: "a tensor", summary: summary)
     }
     static func network(_ name: String, _ summary: String) -> CatalogueParameter {
-        CatalogueParameter(name, .network, domain: "a fully connected network (layers(m), or a model)", summary: summary)
+        CatalogueParameter(name, .network, described: "a fully connected network (layers(m), or a model)", summary: summary)
     }
-    static let labelsParameter = CatalogueParameter("labels", .tensor, domain: "class indices 0…k−1, one per row", summary: "the examples' labels")
-    static let logitsParameter = CatalogueParameter("logits", .tensor, domain: "an n×k matrix, k ≥ 2", summary: "one row of class scores per example")
+    static let labelsParameter = CatalogueParameter("labels", .tensor, described: "class indices 0…k−1, one per row", summary: "the examples' labels")
+    static let logitsParameter = CatalogueParameter("logits", .tensor, described: "an n×k matrix, k ≥ 2", summary: "one row of class scores per example")
 
     static func exponent(_ a: Arguments, _ name: String, fallback: NormExponent?) throws -> NormExponent {
         guard a.has(name) else {
@@ -65,7 +65,7 @@ extension Catalogue {
             citation: "\(bft), §1.1",
             parameters: [
                 tensor("W", "a 2-d (out, in) matrix"),
-                CatalogueParameter("reference", .tensor, domain: "a tensor of W's shape (optional; default 0)", summary: "the reference matrix M"),
+                CatalogueParameter("reference", .tensor, described: "a tensor of W's shape (optional; default 0)", summary: "the reference matrix M"),
             ],
             evaluate: { a in
                 let (w, e) = try a.tensor("W")
@@ -79,8 +79,8 @@ extension Catalogue {
             citation: "Neyshabur, Tomioka, Srebro 2015, \"Norm-based capacity control in neural networks\", §2",
             parameters: [
                 tensor("W", "a 2-d (out, in) matrix"),
-                CatalogueParameter("p", .real, domain: "p ≥ 1", summary: "the exponent within a unit"),
-                CatalogueParameter("q", .real, domain: "q ≥ 1 or \"inf\"", summary: "the exponent across units"),
+                CatalogueParameter("p", .real(.closed(1), nil), summary: "the exponent within a unit"),
+                CatalogueParameter("q", .real(.closed(1), nil, note: "or \"inf\""), summary: "the exponent across units"),
             ],
             evaluate: { a in
                 let (w, e) = try a.tensor("W")
@@ -91,7 +91,7 @@ extension Catalogue {
             summary: "The ℓ_p path norm: every weight and bias raised to |·|^p, an all-ones input forwarded, outputs summed, the p-th root taken.",
             formula: "(Σ_j f_{|w|^p}(𝟙)_j)^(1/p)", latex: #"\Big(\sum_j f_{|w|^p}(\mathbb 1)_j\Big)^{1/p}"#,
             citation: "Neyshabur, Tomioka, Srebro 2015, §3; \(jiangCitation), eq. 44",
-            parameters: [network("net", "the network"), CatalogueParameter("p", .integer, domain: "integer 1 ≤ p ≤ 16 (optional; default 2)", summary: "the exponent")],
+            parameters: [network("net", "the network"), CatalogueParameter("p", .integer(.closed(1), .closed(16), note: "(optional; default 2)"), summary: "the exponent")],
             evaluate: { a in
                 let p = a.has("p") ? try a.integer("p", atLeast: 1) : 2
                 return .interval(try NetworkNorms.path(try a.network("net"), p: p, precision: a.precision))
@@ -104,9 +104,9 @@ extension Catalogue {
             citation: "\(bft), eq. 1.2",
             parameters: [
                 network("net", "the network"),
-                CatalogueParameter("reference", .text, domain: "\"zero\" or \"init\" (optional; default \"zero\")", summary: "the reference matrices Mᵢ"),
-                CatalogueParameter("init", .network, domain: "a network of the same shapes (needed for reference: \"init\")", summary: "the initial weights"),
-                CatalogueParameter("lipschitz", .real, domain: "lipschitz > 0 (optional; default 1, ReLU)", summary: "the activations' Lipschitz constant ρ"),
+                CatalogueParameter("reference", .text, described: "\"zero\" or \"init\" (optional; default \"zero\")", summary: "the reference matrices Mᵢ"),
+                CatalogueParameter("init", .network, described: "a network of the same shapes (needed for reference: \"init\")", summary: "the initial weights"),
+                CatalogueParameter("lipschitz", .real(.open(0), nil, note: "(optional; default 1, ReLU)"), summary: "the activations' Lipschitz constant ρ"),
             ],
             evaluate: { a in
                 let net = try a.network("net")
@@ -151,7 +151,7 @@ extension Catalogue {
             summary: "The fraction of examples with margin ≤ margin: an upper bound on BFT's ramp loss and on Mohri's ρ-margin loss.",
             formula: "(1/n)·#{i : f_{yᵢ} − max_{j≠yᵢ} f_j ≤ margin}", latex: #"\frac1n\#\{i : f_{y_i}(x_i) - \max_{j\ne y_i} f_j(x_i) \le \gamma\}"#,
             citation: "\(bft), §1; \(foml), Def. 5.5",
-            parameters: [logitsParameter, labelsParameter, .real("margin", "margin ≥ 0", .increasing, "the margin γ")],
+            parameters: [logitsParameter, labelsParameter, .real("margin", .nonNegative, .increasing, "the margin γ")],
             evaluate: { a in .rational(try marginFraction(a, margin: try a.real("margin"))) }),
         CatalogueEntry(
             name: "percentile", family: .networkOutputs,
@@ -159,12 +159,13 @@ extension Catalogue {
             formula: "the ⌈q·N/100⌉-th smallest of v", latex: #"v_{(\lceil qN/100\rceil)}"#,
             citation: "nearest-rank percentile; \(jiangCitation), §6 (γ = the 10th percentile of the training margins)",
             parameters: [
-                CatalogueParameter("v", .vector, domain: "a non-empty vector or 1-d tensor", summary: "the values"), .real("q", "0 ≤ q ≤ 100", .increasing, "the percentile"),
+                CatalogueParameter("v", .vector, described: "a non-empty vector or 1-d tensor", summary: "the values"),
+                .real("q", .real(.closed(0), .closed(100)), .increasing, "the percentile"),
             ],
             evaluate: { a in
                 let v = try a.vector("v")
                 let q = try a.real("q")
-                guard !v.isEmpty else { throw NetworkError("the percentile of an empty vector") }
+                guard !v.isEmpty else { throw NetworkError.unsupported("the percentile of an empty vector") }
                 var given: Rational?
                 if case .exact(let r)? = a.values["q"] { given = r } else if q.isPoint { given = q.lower.rational }
                 guard let exact = given, exact.signum >= 0, exact <= Rational(100) else {
@@ -193,7 +194,7 @@ extension Catalogue {
         tensor("inputs", "the n×d training inputs, as fed to the first layer"),
         labelsParameter,
         // Not monotone: a larger margin shrinks the capacity term but counts more examples at risk.
-        .real("margin", "margin > 0", .none, "the margin γ (rounded down to a power of 2; the margin risk is measured there)"),
+        .real("margin", .positive, .none, "the margin γ (rounded down to a power of 2; the margin risk is measured there)"),
         .delta,
     ]
 
@@ -206,10 +207,10 @@ extension Catalogue {
             latex:
                 #"\hat R_{\gamma'} + \frac8n + \frac{72\|X\|_F\sqrt{\ln(2W^2)}\ln n\,R(s,b)}{\gamma' n} + 3\sqrt{\frac{\ln\frac2\delta + \sum_i 2\ln((|t_i|+1)(|u_i|+1)) + 2\ln(|g|+1) + (2L+1)\ln(\frac{\pi^2}{3}-1)}{2n}}"#,
             citation: "\(bft), Thm 1.1's union over budgets, made explicit (docs/derivations.md, \"A posteriori norm-based bounds\"); the per-budget bound is bartlett_spectral",
-            hypotheses: ["iid_sample", "lipschitz_activations"],
+            hypotheses: [.iidSample, .lipschitzActivations],
             parameters: posteriorParameters + [
-                CatalogueParameter("reference", .text, domain: "\"zero\" or \"init\" (optional; default \"zero\")", summary: "the reference matrices Mᵢ"),
-                CatalogueParameter("init", .network, domain: "a network of the same shapes (for reference: \"init\")", summary: "the initial weights"),
+                CatalogueParameter("reference", .text, described: "\"zero\" or \"init\" (optional; default \"zero\")", summary: "the reference matrices Mᵢ"),
+                CatalogueParameter("init", .network, described: "a network of the same shapes (for reference: \"init\")", summary: "the initial weights"),
             ],
             spendsDelta: true, isRiskBound: true,
             evaluate: { a in
@@ -229,7 +230,7 @@ extension Catalogue {
             latex:
                 #"\hat R_{\gamma'} + \frac{c_k}{\gamma'}\frac{(\sqrt{2\ln2\,L}+1)\,e^{\sum_i t_i/L}\|X\|_F}{n} + 3\sqrt{\frac{\ln\frac2\delta + \sum_i 2\ln(|t_i|+1) + 2\ln(|g|+1) + (L+1)\ln(\frac{\pi^2}{3}-1)}{2n}}"#,
             citation: "\(grs), Thm 1 with a union over budgets (docs/derivations.md, \"A posteriori norm-based bounds\"); the per-budget bound is golowich_frobenius",
-            hypotheses: ["iid_sample", "lipschitz_activations"],
+            hypotheses: [.iidSample, .lipschitzActivations],
             parameters: posteriorParameters,
             spendsDelta: true, isRiskBound: true,
             evaluate: { a in
@@ -251,15 +252,15 @@ extension Catalogue {
             citation: "\(jiangCitation), eqs. 20, 22, 29–44",
             parameters: [
                 network("net", "the trained network"), network("init", "its initial weights"), logitsParameter, labelsParameter,
-                .real("margin", "margin > 0 (optional; default the 10th percentile of the training margins)", .none, "γ"),
-                CatalogueParameter("normalized", .text, domain: "\"yes\" or \"no\" (optional; default \"no\")", summary: "bound-style normalization: sqrt(μ/m), (ℓ − ln m)/2"),
+                .real("margin", .real(.open(0), nil, note: "(optional; default the 10th percentile of the training margins)"), .none, "γ"),
+                CatalogueParameter("normalized", .text, described: "\"yes\" or \"no\" (optional; default \"no\")", summary: "bound-style normalization: sqrt(μ/m), (ℓ − ln m)/2"),
             ],
             evaluate: { a in
                 let (logits, logitsError) = try a.tensor("logits")
                 let (labels, _) = try a.tensor("labels")
                 let gamma = try margin(a, logits: logits, error: logitsError, labels: labels)
                 let normalized = try a.flag("normalized")
-                guard logits.rank == 2 else { throw NetworkError("logits must be an n×k matrix, got shape \(logits.shapeText)") }
+                guard logits.rank == 2 else { throw NetworkError.shape("logits must be an n×k matrix, got shape \(logits.shapeText)") }
                 return .row(
                     try Measures.jiang(
                         try a.network("net"), initial: try a.network("init"), margin: gamma, examples: logits.shape[0], normalized: normalized, precision: a.precision))
@@ -270,8 +271,8 @@ extension Catalogue {
             formula: "(1/(N(N−1))) Σ_{i≠j} sign(μᵢ − μⱼ)·sign(gᵢ − gⱼ)", latex: #"\frac{1}{N(N-1)}\sum_{i\ne j}\operatorname{sign}(\mu_i-\mu_j)\operatorname{sign}(g_i-g_j)"#,
             citation: "\(jiangCitation), eq. 4",
             parameters: [
-                CatalogueParameter("measure", .vector, domain: "one value per model", summary: "the measure"),
-                CatalogueParameter("gap", .vector, domain: "one value per model", summary: "the observed generalization gap"),
+                CatalogueParameter("measure", .vector, described: "one value per model", summary: "the measure"),
+                CatalogueParameter("gap", .vector, described: "one value per model", summary: "the observed generalization gap"),
             ],
             evaluate: { a in
                 let tau = try Measures.kendall(try a.values("measure"), try a.values("gap"), precision: a.precision)
@@ -284,10 +285,10 @@ extension Catalogue {
             latex: #"\Psi = \frac1n\sum_i \psi_i"#,
             citation: "\(jiangCitation), eq. 5",
             parameters: [
-                CatalogueParameter("table", .text, domain: "a table of runs (in a notebook: measure:, gap: and by: name its columns)", summary: "one row per model"),
-                CatalogueParameter("measure", .vector, domain: "one value per model", summary: "the measure"),
-                CatalogueParameter("gap", .vector, domain: "one value per model", summary: "the observed gap"),
-                CatalogueParameter("by", .vector, domain: "the hyper-parameters' columns", summary: "the hyper-parameters"),
+                CatalogueParameter("table", .text, described: "a table of runs (in a notebook: measure:, gap: and by: name its columns)", summary: "one row per model"),
+                CatalogueParameter("measure", .vector, described: "one value per model", summary: "the measure"),
+                CatalogueParameter("gap", .vector, described: "one value per model", summary: "the observed gap"),
+                CatalogueParameter("by", .vector, described: "the hyper-parameters' columns", summary: "the hyper-parameters"),
             ],
             evaluate: { a in
                 guard case .vector(let columns)? = a.values["by"] else {
@@ -295,7 +296,7 @@ extension Catalogue {
                 }
                 var factors: [(String, [String])] = []
                 for (i, column) in columns.enumerated() {
-                    guard case .vector(let items) = column else { throw NetworkError("granulated_tau: by: must be a list of columns") }
+                    guard case .vector(let items) = column else { throw NetworkError.shape("granulated_tau: by: must be a list of columns") }
                     factors.append(
                         (
                             "hyper-parameter \(i + 1)",
@@ -335,7 +336,7 @@ extension Catalogue {
             citation: aroraCitation + " (eq. 3)",
             parameters: [
                 tensor("inputs", "the n×d inputs, unit-norm rows"),
-                CatalogueParameter("normalize", .text, domain: "\"yes\" or \"no\" (optional; default \"no\")", summary: "scale every row to norm 1 first"),
+                CatalogueParameter("normalize", .text, described: "\"yes\" or \"no\" (optional; default \"no\")", summary: "scale every row to norm 1 first"),
             ],
             evaluate: { a in
                 let (x, _) = try a.tensor("inputs")
@@ -349,7 +350,7 @@ extension Catalogue {
             citation: aroraCitation + " (Assumption 3.1)",
             parameters: [
                 tensor("inputs", "the n×d inputs, unit-norm rows"),
-                CatalogueParameter("normalize", .text, domain: "\"yes\" or \"no\" (optional; default \"no\")", summary: "scale every row to norm 1 first"),
+                CatalogueParameter("normalize", .text, described: "\"yes\" or \"no\" (optional; default \"no\")", summary: "scale every row to norm 1 first"),
             ],
             evaluate: { a in
                 let (x, _) = try a.tensor("inputs")
@@ -363,8 +364,8 @@ extension Catalogue {
             citation: aroraCitation
                 + "; the theorem's assumptions: width m ≥ poly(n, 1/λ₀, 1/δ, 1/ε), step size O(λ₀/n²), initialization scale κ = O(ελ₀δ/√n), labels in [−1, 1], unit-norm inputs; its remainder O(sqrt(log(n/(λ₀δ))/n)) has no explicit constant",
             parameters: [
-                tensor("inputs", "the n×d inputs, unit-norm rows"), CatalogueParameter("labels", .tensor, domain: "one label in [−1, 1] per input", summary: "the labels y"),
-                CatalogueParameter("normalize", .text, domain: "\"yes\" or \"no\" (optional; default \"no\")", summary: "scale every row to norm 1 first"),
+                tensor("inputs", "the n×d inputs, unit-norm rows"), CatalogueParameter("labels", .tensor, described: "one label in [−1, 1] per input", summary: "the labels y"),
+                CatalogueParameter("normalize", .text, described: "\"yes\" or \"no\" (optional; default \"no\")", summary: "scale every row to norm 1 first"),
             ],
             evaluate: { a in
                 let (x, _) = try a.tensor("inputs")

@@ -1,9 +1,9 @@
 /// CATALOGUE.md §5: PAC-Bayes bounds. `kl` is KL(Q‖P) in nats; `risk` the empirical risk of Q.
 extension Catalogue {
     static let pacParameters: [CatalogueParameter] = [
-        .risk, .real("kl", "kl ≥ 0", .increasing, "KL(Q‖P) in nats"), .sampleSize(), .delta,
+        .risk, .real("kl", .nonNegative, .increasing, "KL(Q‖P) in nats"), .sampleSize(), .delta,
     ]
-    static let pacHypotheses = ["iid_sample", "bounded_loss", "prior_independent"]
+    static let pacHypotheses: [Hypothesis] = [.iidSample, .boundedLoss, .priorIndependent]
 
     /// (kl + ln(2·sqrt(n)/δ)) — Maurer's complexity term.
     static func maurerTerm(_ a: Arguments, _ kl: Interval, _ n: Interval, _ delta: Interval) throws -> Interval {
@@ -39,8 +39,8 @@ extension Catalogue {
             formula: "(1 − exp(−c·risk − (kl + ln(1/δ))/n)) / (1 − exp(−c))",
             latex: #"\frac{1 - \exp\!\left(-c\hat R - \frac{\mathrm{KL}(Q\|P) + \ln(1/\delta)}{n}\right)}{1 - e^{-c}}"#,
             citation: "Catoni 2007, PAC-Bayesian supervised classification, Thm 1.2.6",
-            hypotheses: pacHypotheses + ["parameters_fixed_in_advance"],
-            parameters: pacParameters + [.real("c", "c > 0", .none, "Catoni's constant, fixed before seeing the data")],
+            hypotheses: pacHypotheses + [.parametersFixedInAdvance],
+            parameters: pacParameters + [.real("c", .positive, .none, "Catoni's constant, fixed before seeing the data")],
             spendsDelta: true, isRiskBound: true,
             evaluate: { a in
                 let (risk, kl, (_, n), delta) = (try a.risk(), try a.nonNegative("kl"), try a.sampleSize(), try a.delta())
@@ -55,8 +55,8 @@ extension Catalogue {
             formula: "risk/(1 − λ/2) + (kl + ln(2·sqrt(n)/δ)) / (λ·(1 − λ/2)·n)",
             latex: #"\frac{\hat R}{1-\lambda/2} + \frac{\mathrm{KL}(Q\|P) + \ln(2\sqrt n/\delta)}{\lambda(1-\lambda/2)n}"#,
             citation: "Thiemann, Igel, Wintenberger & Seldin 2017, A strongly quasiconvex PAC-Bayesian bound, Thm 3",
-            hypotheses: pacHypotheses + ["parameters_fixed_in_advance"],
-            parameters: pacParameters + [.real("lambda", "0 < lambda < 2", .none, "λ, fixed before seeing the data")],
+            hypotheses: pacHypotheses + [.parametersFixedInAdvance],
+            parameters: pacParameters + [.real("lambda", .real(.open(0), .open(2)), .none, "λ, fixed before seeing the data")],
             spendsDelta: true, isRiskBound: true,
             evaluate: { a in
                 let (risk, kl, (_, n), delta) = (try a.risk(), try a.nonNegative("kl"), try a.sampleSize(), try a.delta())
@@ -71,7 +71,7 @@ extension Catalogue {
             latex: #"\mathrm{kl}^{-1}_{+}\!\left(\hat R, \frac{\mathrm{KL}(Q\|P) + \ln(n/\delta)}{n-1}\right)"#,
             citation: "Langford & Seeger 2001; as used by Dziugaite & Roy 2017, Computing nonvacuous generalization bounds…",
             hypotheses: pacHypotheses,
-            parameters: [.risk, .real("kl", "kl ≥ 0", .increasing, "KL(Q‖P) in nats"), .sampleSize(2), .delta],
+            parameters: [.risk, .real("kl", .nonNegative, .increasing, "KL(Q‖P) in nats"), .sampleSize(2), .delta],
             spendsDelta: true, isRiskBound: true,
             evaluate: { a in
                 let (risk, kl, (_, n), delta) = (try a.risk(), try a.nonNegative("kl"), try a.sampleSize(atLeast: 2), try a.delta())
@@ -84,10 +84,10 @@ extension Catalogue {
             formula: "kl⁻¹₊(errors/samples, ln(2/δ) / samples)",
             latex: #"\mathrm{kl}^{-1}_{+}\!\left(\frac{k}{m}, \frac{\ln(2/\delta)}{m}\right)"#,
             citation: "Langford & Caruana 2002; Dziugaite & Roy 2017, §4",
-            hypotheses: ["independent_draws"],
+            hypotheses: [.independentDraws],
             parameters: [
-                .init("errors", .integer, domain: "integer 0 ≤ errors ≤ samples", .increasing, summary: "errors over all draws"),
-                .init("samples", .integer, domain: "integer samples ≥ 1", .decreasing, summary: "number of Monte Carlo evaluations"),
+                .init("errors", .integer(.closed(0), .closed("samples")), .increasing, summary: "errors over all draws"),
+                .init("samples", .integer(atLeast: 1), .decreasing, summary: "number of Monte Carlo evaluations"),
                 .delta,
             ],
             spendsDelta: true, isRiskBound: true,
@@ -105,8 +105,8 @@ extension Catalogue {
             latex: #"\ln\frac{\sigma_p}{\sigma_q} + \frac{\sigma_q^2 + (\mu_q-\mu_p)^2}{2\sigma_p^2} - \frac12"#,
             citation: "the Gaussian relative entropy (e.g. Dziugaite & Roy 2017, §3)",
             parameters: [
-                .real("mean_q", "any real", .none, "posterior mean"), .real("std_q", "std_q > 0", .none, "posterior standard deviation"),
-                .real("mean_p", "any real", .none, "prior mean"), .real("std_p", "std_p > 0", .none, "prior standard deviation"),
+                .real("mean_q", .anyReal, .none, "posterior mean"), .real("std_q", .positive, .none, "posterior standard deviation"),
+                .real("mean_p", .anyReal, .none, "prior mean"), .real("std_p", .positive, .none, "prior standard deviation"),
             ],
             evaluate: { a in
                 let (mq, sq, mp, sp) = (try a.real("mean_q"), try a.nonNegative("std_q", strict: true), try a.real("mean_p"), try a.nonNegative("std_p", strict: true))

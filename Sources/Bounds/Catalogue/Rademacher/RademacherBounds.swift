@@ -7,8 +7,8 @@ extension Catalogue {
             formula: "risk + 2·complexity + sqrt(ln(1/δ) / (2n))",
             latex: #"\hat R + 2\mathfrak R_n + \sqrt{\frac{\ln(1/\delta)}{2n}}"#,
             citation: "\(foml), Thm 3.3, eq. 3.3",
-            hypotheses: ["iid_sample", "bounded_loss"],
-            parameters: [.risk, .real("complexity", "complexity ≥ 0", .increasing, "Rademacher complexity of the loss class"), .sampleSize(), .delta],
+            hypotheses: [.iidSample, .boundedLoss],
+            parameters: [.risk, .real("complexity", .nonNegative, .increasing, "Rademacher complexity of the loss class"), .sampleSize(), .delta],
             spendsDelta: true, isRiskBound: true,
             evaluate: { a in
                 let (risk, (_, n), delta) = (try a.risk(), try a.sampleSize(), try a.delta())
@@ -20,8 +20,8 @@ extension Catalogue {
             formula: "risk + 2·complexity + 3·sqrt(ln(2/δ) / (2n))",
             latex: #"\hat R + 2\hat{\mathfrak R}_S + 3\sqrt{\frac{\ln(2/\delta)}{2n}}"#,
             citation: "\(foml), Thm 3.3, eq. 3.4",
-            hypotheses: ["iid_sample", "bounded_loss"],
-            parameters: [.risk, .real("complexity", "complexity ≥ 0", .increasing, "empirical Rademacher complexity"), .sampleSize(), .delta],
+            hypotheses: [.iidSample, .boundedLoss],
+            parameters: [.risk, .real("complexity", .nonNegative, .increasing, "empirical Rademacher complexity"), .sampleSize(), .delta],
             spendsDelta: true, isRiskBound: true,
             evaluate: { a in
                 let (risk, (_, n), delta) = (try a.risk(), try a.sampleSize(), try a.delta())
@@ -33,7 +33,7 @@ extension Catalogue {
             formula: "radius · sqrt(2·ln(classes)) / n",
             latex: #"\frac{r\sqrt{2\ln|A|}}{n}"#,
             citation: "\(foml), Thm 3.7 (Massart's lemma)",
-            parameters: [.real("radius", "radius ≥ 0", .increasing, "largest Euclidean norm of the vectors"), .classes, .sampleSize()],
+            parameters: [.real("radius", .nonNegative, .increasing, "largest Euclidean norm of the vectors"), .classes, .sampleSize()],
             evaluate: { a in
                 let (_, n) = try a.sampleSize()
                 return .interval(try a.nonNegative("radius") * (try (a.constant(2) * a.logClasses()).sqrt()) / n)
@@ -44,7 +44,7 @@ extension Catalogue {
             formula: "radius · norm / sqrt(n)",
             latex: #"\frac{r\Lambda}{\sqrt n}"#,
             citation: "\(foml), Thm 5.10",
-            parameters: [.real("radius", "radius ≥ 0", .increasing, "bound on every ‖x‖"), .real("norm", "norm ≥ 0", .increasing, "bound on ‖w‖"), .sampleSize()],
+            parameters: [.real("radius", .nonNegative, .increasing, "bound on every ‖x‖"), .real("norm", .nonNegative, .increasing, "bound on ‖w‖"), .sampleSize()],
             evaluate: { a in
                 let (_, n) = try a.sampleSize()
                 return .interval(try a.nonNegative("radius") * a.nonNegative("norm") / n.sqrt())
@@ -55,13 +55,13 @@ extension Catalogue {
             formula: "margin_risk + 2·sqrt(radius²·norm² / (margin²·n)) + sqrt(ln(1/δ) / (2n))",
             latex: #"\hat R_\rho + 2\sqrt{\frac{r^2\Lambda^2}{\rho^2 n}} + \sqrt{\frac{\ln(1/\delta)}{2n}}"#,
             citation: "\(foml), Cor. 5.11, eq. 5.44 (kernels: Cor. 6.13)",
-            hypotheses: ["iid_sample", "bounded_inputs", "parameters_fixed_in_advance"],
+            hypotheses: [.iidSample, .boundedInputs, .parametersFixedInAdvance],
             parameters: [
-                .init("margin_risk", .real, domain: "0 ≤ margin_risk ≤ 1", .increasing, summary: "empirical ρ-margin loss"),
+                .init("margin_risk", .unit, .increasing, summary: "empirical ρ-margin loss"),
                 .sampleSize(),
-                .real("radius", "radius ≥ 0", .increasing, "bound on every ‖x‖"),
-                .real("norm", "norm ≥ 0", .increasing, "bound on ‖w‖"),
-                .real("margin", "margin > 0", .decreasing, "the margin ρ"),
+                .real("radius", .nonNegative, .increasing, "bound on every ‖x‖"),
+                .real("norm", .nonNegative, .increasing, "bound on ‖w‖"),
+                .real("margin", .positive, .decreasing, "the margin ρ"),
                 .delta,
             ],
             spendsDelta: true, isRiskBound: true,

@@ -10,7 +10,7 @@ extension Catalogue {
             formula: "risk + sqrt(ln(1/δ) / (2n))",
             latex: #"\hat R + \sqrt{\frac{\ln(1/\delta)}{2n}}"#,
             citation: "\(langford), §3 (test-set bounds), with Hoeffding 1963",
-            hypotheses: ["test_set_independent", "bounded_loss"],
+            hypotheses: [.testSetIndependent, .boundedLoss],
             parameters: [.risk, .sampleSize(), .delta], spendsDelta: true, isRiskBound: true,
             evaluate: { a in
                 let (risk, (_, n), delta) = (try a.risk(), try a.sampleSize(), try a.delta())
@@ -22,7 +22,7 @@ extension Catalogue {
             formula: "kl⁻¹₊(risk, ln(1/δ) / n)",
             latex: #"\mathrm{kl}^{-1}_{+}\!\left(\hat R, \frac{\ln(1/\delta)}{n}\right)"#,
             citation: "\(langford), §3 (relative-entropy Chernoff form of the test-set bound)",
-            hypotheses: ["test_set_independent", "bounded_loss"],
+            hypotheses: [.testSetIndependent, .boundedLoss],
             parameters: [.risk, .sampleSize(), .delta], spendsDelta: true, isRiskBound: true,
             evaluate: { a in
                 let (risk, (_, n), delta) = (try a.risk(), try a.sampleSize(), try a.delta())
@@ -34,9 +34,9 @@ extension Catalogue {
             formula: "max{ p ∈ [0,1] : P[Bin(n, p) ≤ errors] ≥ δ }",
             latex: #"\max\{p \in [0,1] : \Pr[\mathrm{Bin}(n,p) \le k] \ge \delta\}"#,
             citation: "\(langford), Thm 3.3 (binomial tail inversion)",
-            hypotheses: ["test_set_independent", "zero_one_loss"],
+            hypotheses: [.testSetIndependent, .zeroOneLoss],
             parameters: [
-                .init("errors", .integer, domain: "integer 0 ≤ errors ≤ n", .increasing, summary: "number of test errors"),
+                .init("errors", .integer(.closed(0), .closed("n")), .increasing, summary: "number of test errors"),
                 .sampleSize(), .delta,
             ],
             spendsDelta: true, isRiskBound: true,
@@ -51,10 +51,10 @@ extension Catalogue {
             formula: "risk + sqrt(2·V·ln(2/δ)/n) + 7·ln(2/δ)/(3(n−1)); V = n·risk·(1−risk)/(n−1) for 0-1 loss when omitted",
             latex: #"\hat R + \sqrt{\frac{2V\ln(2/\delta)}{n}} + \frac{7\ln(2/\delta)}{3(n-1)}"#,
             citation: "Maurer & Pontil 2009, Empirical Bernstein bounds and sample variance penalization, Thm 4",
-            hypotheses: ["test_set_independent", "bounded_loss"],
+            hypotheses: [.testSetIndependent, .boundedLoss],
             parameters: [
                 .risk,
-                .init("variance", .real, domain: "variance ≥ 0 (optional; default n·risk·(1−risk)/(n−1))", .increasing, summary: "unbiased sample variance of the n losses"),
+                .init("variance", .real(.closed(0), nil, note: "(optional; default n·risk·(1−risk)/(n−1))"), .increasing, summary: "unbiased sample variance of the n losses"),
                 .sampleSize(2), .delta,
             ],
             spendsDelta: true, isRiskBound: true,

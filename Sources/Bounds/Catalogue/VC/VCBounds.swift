@@ -9,10 +9,10 @@ extension Catalogue {
             formula: "risk + sqrt(2·d·ln(e·n/d) / n) + sqrt(ln(1/δ) / (2n))",
             latex: #"\hat R + \sqrt{\frac{2d\ln(en/d)}{n}} + \sqrt{\frac{\ln(1/\delta)}{2n}}"#,
             citation: "\(foml), Cor. 3.19",
-            hypotheses: ["iid_sample", "zero_one_loss"],
+            hypotheses: [.iidSample, .zeroOneLoss],
             parameters: [
-                .risk, .sampleSize(region: "n ≥ dim"),
-                .init("dim", .integer, domain: "integer 1 ≤ dim ≤ n", .increasing, region: "dim ≤ n", summary: "VC dimension"),
+                .risk, .sampleSize(region: Domain(.integer, lower: .closed("dim"))),
+                .init("dim", .integer(.closed(1), .closed("n")), .increasing, summary: "VC dimension"),
                 .delta,
             ],
             spendsDelta: true, isRiskBound: true,
@@ -32,8 +32,8 @@ extension Catalogue {
             formula: "risk + sqrt(2·ln Π(n) / n) + sqrt(ln(1/δ) / (2n)), Π(n) = Σ_{i=0}^{min(d,n)} C(n, i)",
             latex: #"\hat R + \sqrt{\frac{2\ln\Pi(n)}{n}} + \sqrt{\frac{\ln(1/\delta)}{2n}}"#,
             citation: "\(foml), Cor. 3.9 with Sauer's lemma (Thm 3.17)",
-            hypotheses: ["iid_sample", "zero_one_loss"],
-            parameters: [.risk, .sampleSize(), .init("dim", .integer, domain: "integer dim ≥ 0", .increasing, summary: "VC dimension"), .delta],
+            hypotheses: [.iidSample, .zeroOneLoss],
+            parameters: [.risk, .sampleSize(), .init("dim", .integer(atLeast: 0), .increasing, summary: "VC dimension"), .delta],
             spendsDelta: true, isRiskBound: true,
             evaluate: { a in
                 let (risk, (nInt, n), delta) = (try a.risk(), try a.sampleSize(), try a.delta())
@@ -46,7 +46,7 @@ extension Catalogue {
             formula: "Σ_{i=0}^{min(d,n)} C(n, i)",
             latex: #"\sum_{i=0}^{\min(d,n)}\binom{n}{i}"#,
             citation: "\(foml), Thm 3.17 (Sauer's lemma)",
-            parameters: [.init("n", .integer, domain: "integer n ≥ 0", .increasing), .init("dim", .integer, domain: "integer dim ≥ 0", .increasing)],
+            parameters: [.init("n", .integer(atLeast: 0), .increasing), .init("dim", .integer(atLeast: 0), .increasing)],
             evaluate: { a in .integer(try Binomial.sauerShelah(try a.integer("n"), try a.integer("dim"))) }),
         CatalogueEntry(
             name: "vc_halfspaces", family: .vc,
@@ -54,7 +54,7 @@ extension Catalogue {
             formula: "features + 1",
             latex: #"d + 1"#,
             citation: "\(foml), §3.3 (VC dimension of hyperplanes)",
-            parameters: [.init("features", .integer, domain: "integer features ≥ 1", .increasing)],
+            parameters: [.init("features", .integer(atLeast: 1), .increasing)],
             evaluate: { a in .integer(BigInteger(try a.integer("features", atLeast: 1)) + BigInteger(1)) }),
     ]
 }
