@@ -91,7 +91,7 @@ struct CoqEntry: Sendable {
         let eventArgs = shape.isBinomial ? "errors n delta" : args
         return """
             (* \(name): \(catalogue.citation).
-               Hypotheses (notebook `assume`): \(catalogue.hypotheses.joined(separator: ", ")).
+               Hypotheses (notebook `assume`): \(catalogue.hypotheses.map(\.rawValue).joined(separator: ", ")).
                \(event) \(eventArgs) is the event "the bounded quantity is at most \(value)" over the
                draw of the sample; the theorem says it has probability at least 1 - delta.
                STATED, NOT PROVED. *)
