@@ -106,6 +106,19 @@ struct CoqExportTests {
         }
     }
 
+    @Test("export --coq without -o writes next to the notebook under a name coqc loads: 01-test set.md gives nb_01_test_set.v")
+    func defaultName() throws {
+        let folder = NSTemporaryDirectory() + "/boundbook-coq-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("```bound\nclaim 1 < 2\n```\n".utf8).write(to: URL(fileURLWithPath: folder + "/01-test set.md"))
+        let run = try Run(["export", folder + "/01-test set.md", "--coq"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("wrote \(folder)/nb_01_test_set.v"))
+        let coq = try String(contentsOfFile: folder + "/nb_01_test_set.v", encoding: .utf8)
+        #expect(coq.contains("Lemma claim_line_2 : 1 < 2."))
+    }
+
     @Test("export --coq -o with a name coqc cannot load is refused with exit 2; --coq and --html together are refused")
     func badOutput() throws {
         let run = try Run(["export", "nb.md", "--coq", "-o", "/tmp/01-nb.v"])
