@@ -26,6 +26,8 @@ struct NotebookOptions: ParsableArguments {
     @Option(help: "Notebooks checked in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @OptionGroup(title: "Limits") var limits: LimitOptions
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
@@ -35,6 +37,7 @@ struct NotebookOptions: ParsableArguments {
         o.maxPrecision = try Precision(bits: maxPrecision)
         o.precision = try Precision(bits: precision, cap: maxPrecision)
         o.keepGoing = keepGoing
+        o.limits = limits.limits
         o.allowRead = allowRead.map { URL(fileURLWithPath: $0) }
         return o
     }

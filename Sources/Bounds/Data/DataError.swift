@@ -14,6 +14,8 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
         case unreadable(reason: String)
         /// The file is larger than the loader accepts.
         case tooLarge(bytes: Int, limit: Int)
+        /// A tensor with more elements than may be copied out as doubles at once.
+        case tooManyElements(count: Int, limit: Int)
         /// Bytes that are not UTF-8 (the offset is the first byte of the bad sequence).
         case invalidUTF8
         /// No header row: the file is empty or holds only line ends.
@@ -111,6 +113,8 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
             return "cannot read the file: \(reason)"
         case let .tooLarge(bytes, limit):
             return "the file has \(bytes) bytes; the limit is \(limit) bytes"
+        case let .tooManyElements(count, limit):
+            return "the tensor has \(count) elements; at most \(limit) can be copied out as doubles at once"
         case .invalidUTF8:
             return "invalid UTF-8: the file must be UTF-8 text"
         case .emptyFile:
@@ -165,7 +169,7 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
             place.append(memberOffset.map { "byte \($0) of member '\(member)'" } ?? "member '\(member)'")
         }
         let location = place.isEmpty ? "" : " (\(place.joined(separator: ", ")))"
-        return "\(file): byte \(byteOffset)\(location): \(message)"
+        return "\(file): byte \(byteOffset)\(location): \(NumberText.abbreviated(message))"
     }
 
     /// A 32-bit value as eight hexadecimal digits (`0x0000beef`).

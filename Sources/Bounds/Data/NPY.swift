@@ -28,7 +28,7 @@ public enum NPY {
     ) throws -> Tensor {
         let range = range ?? 0..<storage.count
         precondition(range.lowerBound >= 0 && range.upperBound <= storage.count, "range outside the storage")
-        let view = ByteView(storage).slice(range.lowerBound, range.count)
+        let view = try ByteView(storage, file: file).slice(range.lowerBound, range.count)
         let base = fileOffset ?? range.lowerBound
         func failure(_ at: Int, _ kind: DataError.Kind) -> DataError { DataError(file: file, byteOffset: base + at, kind: kind) }
 
@@ -37,7 +37,7 @@ public enum NPY {
             throw failure(0, .malformed("not a .npy file: it does not start with the magic string \\x93NUMPY"))
         }
         guard n >= 10 else { throw failure(0, .truncated(what: "the .npy preamble", needed: 10, available: n)) }
-        let (major, minor) = (view[6], view[7])
+        let (major, minor) = (view[6] ?? 0, view[7] ?? 0)
         let lengthWidth: Int
         switch (major, minor) {
         case (1, 0): lengthWidth = 2
@@ -46,12 +46,12 @@ public enum NPY {
         }
         let headerStart = 8 + lengthWidth
         guard n >= headerStart else { throw failure(8, .truncated(what: "the header length", needed: lengthWidth, available: n - 8)) }
-        let headerLength = lengthWidth == 2 ? view.u16(8) : Int(view.u32(8))
+        let headerLength = try lengthWidth == 2 ? view.u16(8) : Int(view.u32(8))
         guard headerLength <= headerSizeLimit else { throw failure(8, .headerTooLarge(bytes: headerLength, limit: headerSizeLimit)) }
         guard headerStart + headerLength <= n else {
             throw failure(8, .truncated(what: "the header", needed: headerLength, available: n - headerStart))
         }
-        let headerView = view.slice(headerStart, headerLength)
+        let headerView = try view.slice(headerStart, headerLength)
         if major == 3 {
             let bad = UTF8Validation.firstInvalidByte(
                 in: UnsafeBufferPointer(start: headerView.base.assumingMemoryBound(to: UInt8.self), count: headerLength))

@@ -17,7 +17,7 @@ public enum NPZ {
 
     /// Reads an archive held in `storage`, called `file` in errors.
     public static func parse(storage: TensorStorage, file: String) throws -> TensorFile {
-        let view = ByteView(storage)
+        let view = ByteView(storage, file: file)
         let members = try ZipDirectory(view: view, file: file).members()
         var tensors: [Tensor] = []
         for member in members {
@@ -34,7 +34,7 @@ public enum NPZ {
     /// The member's tensor, after checking its size and CRC.
     private static func tensor(_ member: ZipMember, storage: TensorStorage, file: String) throws -> Tensor {
         let name = String(member.name.dropLast(4))
-        let data = ByteView(storage).slice(member.dataOffset, member.compressedSize)
+        let data = try ByteView(storage, file: file).slice(member.dataOffset, member.compressedSize)
         func failure(_ kind: DataError.Kind, at memberOffset: Int? = nil) -> DataError {
             DataError(file: file, byteOffset: member.dataOffset, member: member.name, memberOffset: memberOffset, kind: kind)
         }

@@ -30,12 +30,12 @@ public enum Safetensors {
 
     /// Reads a safetensors image held in `storage`, called `file` in errors.
     public static func parse(storage: TensorStorage, file: String) throws -> TensorFile {
-        let view = ByteView(storage)
+        let view = ByteView(storage, file: file)
         let n = view.count
         func failure(_ offset: Int, _ kind: DataError.Kind) -> DataError { DataError(file: file, byteOffset: offset, kind: kind) }
 
         guard n >= 8 else { throw failure(0, .truncated(what: "the header length", needed: 8, available: n)) }
-        let declared = view.u64(0)
+        let declared = try view.u64(0)
         guard declared <= UInt64(headerSizeLimit) else {
             throw failure(0, .headerTooLarge(bytes: declared > UInt64(Int.max) ? Int.max : Int(declared), limit: headerSizeLimit))
         }
@@ -43,7 +43,7 @@ public enum Safetensors {
         guard 8 + headerLength <= n else {
             throw failure(0, .truncated(what: "the header", needed: headerLength, available: n - 8))
         }
-        let headerView = view.slice(8, headerLength)
+        let headerView = try view.slice(8, headerLength)
         if let bad = UTF8Validation.firstInvalidByte(in: UnsafeBufferPointer(start: headerView.base.assumingMemoryBound(to: UInt8.self), count: headerLength)) {
             throw failure(8 + bad, .invalidUTF8)
         }

@@ -173,7 +173,7 @@ struct StrictJSON {
     private mutating func escape(into bytes: inout [UInt8]) throws(Failure) {
         let start = i
         guard i + 1 < view.count else { throw Failure(offset: start, message: "an escape at the end of the header") }
-        let c = view[i + 1]
+        guard let c = view[i + 1] else { throw Failure(offset: start, message: "an escape at the end of the header") }
         i += 2
         let simple: UInt8?
         switch c {
@@ -215,7 +215,7 @@ struct StrictJSON {
         guard i + 4 <= view.count else { throw Failure(offset: start, message: "\\u needs four hexadecimal digits") }
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard let digit = Character(Unicode.Scalar(view[i])).hexDigitValue else {
+            guard let byte = view[i], let digit = Character(Unicode.Scalar(byte)).hexDigitValue else {
                 throw Failure(offset: start, message: "\\u needs four hexadecimal digits")
             }
             value = value * 16 + UInt32(digit)
@@ -248,6 +248,7 @@ struct StrictJSON {
             if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { i += 1 }
             guard digits(&self) > 0 else { throw Failure(offset: i, message: "expected a digit in the exponent") }
         }
-        return String(decoding: view.bytes(start, i - start), as: UTF8.self)
+        guard let text = try? view.bytes(start, i - start) else { throw Failure(offset: start, message: "a number that runs past the end of the header") }
+        return String(decoding: text, as: UTF8.self)
     }
 }

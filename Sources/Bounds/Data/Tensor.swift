@@ -229,9 +229,16 @@ public struct Tensor: Sendable {
         return result
     }
 
-    /// Every element as a Double in C order, checked finite: NaN or ±∞ is an error naming the
+    /// The most elements `finiteDoubles` copies out (2 GiB of doubles): a file's 576 MiB of
+    /// int8 would otherwise become 4.6 GB at once. Reductions that stream need no copy.
+    public static let maximumMaterialized = 1 << 28
+
+    /// Every element as a Double in C order, checked finite (at most `maximumMaterialized`): NaN or ±∞ is an error naming the
     /// tensor, the element's index and its byte offset in the file.
     public func finiteDoubles() throws -> [Double] {
+        guard count <= Tensor.maximumMaterialized else {
+            throw DataError(file: file, byteOffset: fileOffset, kind: .tooManyElements(count: count, limit: Tensor.maximumMaterialized))
+        }
         var out = [Double](repeating: 0, count: count)
         if isNativeContiguous && dtype == .float64 {
             out.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(start: storage.base + offset, count: count * 8)) }

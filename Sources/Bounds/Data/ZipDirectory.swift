@@ -39,9 +39,9 @@ struct ZipDirectory {
     /// The members in central-directory order.
     func members() throws -> [ZipMember] {
         let end = try endRecord()
-        let entries = view.u16(end + 10)
-        let directorySize = Int(view.u32(end + 12))
-        let directoryOffset = Int(view.u32(end + 16))
+        let entries = try view.u16(end + 10)
+        let directorySize = try Int(view.u32(end + 12))
+        let directoryOffset = try Int(view.u32(end + 16))
         guard directoryOffset + directorySize == end else {
             throw failure(
                 end + 12,
@@ -76,18 +76,18 @@ struct ZipDirectory {
         var candidate = n - 22
         let lowest = Swift.max(0, n - 22 - 0xFFFF)
         while candidate >= lowest {
-            if view.u32(candidate) == ZipDirectory.endSignature && view.u16(candidate + 20) == n - candidate - 22 { break }
+            if try view.u32(candidate) == ZipDirectory.endSignature && view.u16(candidate + 20) == n - candidate - 22 { break }
             candidate -= 1
         }
         guard candidate >= lowest else {
             throw failure(n - 22, .malformed("not a zip archive: no end-of-central-directory record at the end of the file"))
         }
-        if candidate >= 20 && view.u32(candidate - 20) == ZipDirectory.zip64LocatorSignature
+        if try candidate >= 20 && view.u32(candidate - 20) == ZipDirectory.zip64LocatorSignature
             || view.u16(candidate + 10) == 0xFFFF || view.u32(candidate + 12) == 0xFFFF_FFFF || view.u32(candidate + 16) == 0xFFFF_FFFF
         {
             throw failure(candidate, .malformed("zip64 archives (over 4 GiB or over 65535 members) are not supported"))
         }
-        guard view.u16(candidate + 4) == 0, view.u16(candidate + 6) == 0, view.u16(candidate + 8) == view.u16(candidate + 10) else {
+        guard try view.u16(candidate + 4) == 0, try view.u16(candidate + 6) == 0, try view.u16(candidate + 8) == view.u16(candidate + 10) else {
             throw failure(candidate + 4, .malformed("multi-disk (split) zip archives are not supported"))
         }
         return candidate
@@ -100,35 +100,35 @@ struct ZipDirectory {
         guard start + 46 <= directoryEnd else {
             throw failure(start, .truncated(what: "a central-directory record", needed: 46, available: directoryEnd - start))
         }
-        guard view.u32(start) == ZipDirectory.centralSignature else {
+        guard try view.u32(start) == ZipDirectory.centralSignature else {
             throw failure(start, .malformed("expected a central-directory record (PK\\1\\2) here"))
         }
-        let (nameLength, extraLength, commentLength) = (view.u16(start + 28), view.u16(start + 30), view.u16(start + 32))
+        let (nameLength, extraLength, commentLength) = try (view.u16(start + 28), view.u16(start + 30), view.u16(start + 32))
         let length = 46 + nameLength + extraLength + commentLength
         guard start + length <= directoryEnd else {
             throw failure(start, .truncated(what: "a central-directory record", needed: length, available: directoryEnd - start))
         }
-        let flags = view.u16(start + 8)
+        let flags = try view.u16(start + 8)
         let name = try memberName(at: start + 46, length: nameLength, utf8Flag: flags & 0x800 != 0)
         at = start + length
 
         guard flags & 0x41 == 0 else { throw failure(start + 8, member: name, .malformed("encrypted members are not supported")) }
-        let method = view.u16(start + 10)
+        let method = try view.u16(start + 10)
         guard method == 0 || method == 8 else {
             throw failure(
                 start + 10, member: name,
                 .malformed("compression method \(method) is not supported; members must be stored (0) or deflated (8)"))
         }
-        guard view.u16(start + 34) == 0 else { throw failure(start + 34, member: name, .malformed("multi-disk (split) zip archives are not supported")) }
-        var sizes = [UInt64(view.u32(start + 24)), UInt64(view.u32(start + 20)), UInt64(view.u32(start + 42))]
+        guard try view.u16(start + 34) == 0 else { throw failure(start + 34, member: name, .malformed("multi-disk (split) zip archives are not supported")) }
+        var sizes = try [UInt64(view.u32(start + 24)), UInt64(view.u32(start + 20)), UInt64(view.u32(start + 42))]
         try readZip64(extraAt: start + 46 + nameLength, length: extraLength, into: &sizes, member: name)
         guard sizes.allSatisfy({ $0 <= UInt64(Int.max / 2) }) else {
             throw failure(start, member: name, .malformed("the member's sizes or offset are beyond what a file can hold"))
         }
         let (uncompressed, compressed, local) = (Int(sizes[0]), Int(sizes[1]), Int(sizes[2]))
-        let crc = view.u32(start + 16)
+        let crc = try view.u32(start + 16)
         let dataOffset = try localHeader(
-            at: local, before: directory.lowerBound, name: name, nameBytes: view.slice(start + 46, nameLength), method: method, crc: crc,
+            at: local, before: directory.lowerBound, name: name, nameBytes: try view.slice(start + 46, nameLength), method: method, crc: crc,
             sizes: (uncompressed, compressed))
         let directoryStart = directory.lowerBound
         guard dataOffset + compressed <= directoryStart else {
@@ -150,27 +150,27 @@ struct ZipDirectory {
                 offset, member: name,
                 .truncated(what: "the member's local header (before the central directory)", needed: 30, available: Swift.max(0, directoryStart - offset)))
         }
-        guard view.u32(offset) == ZipDirectory.localSignature else {
+        guard try view.u32(offset) == ZipDirectory.localSignature else {
             throw failure(offset, member: name, .malformed("expected the member's local header (PK\\3\\4) here"))
         }
-        let (nameLength, extraLength) = (view.u16(offset + 26), view.u16(offset + 28))
+        let (nameLength, extraLength) = try (view.u16(offset + 26), view.u16(offset + 28))
         let headerLength = 30 + nameLength + extraLength
         guard offset + headerLength <= directoryStart else {
             throw failure(
                 offset, member: name,
                 .truncated(what: "the member's local header (before the central directory)", needed: headerLength, available: directoryStart - offset))
         }
-        guard nameLength == nameBytes.count, view.matches(nameBytes.bytes(0, nameBytes.count), at: offset + 30) else {
+        guard nameLength == nameBytes.count, view.matches(try nameBytes.bytes(0, nameBytes.count), at: offset + 30) else {
             throw failure(offset + 30, member: name, .malformed("the local header names a different member than the central directory"))
         }
-        guard view.u16(offset + 8) == method else {
+        guard try view.u16(offset + 8) == method else {
             throw failure(offset + 8, member: name, .malformed("the local header and the central directory disagree on the compression method"))
         }
-        var local = [UInt64(view.u32(offset + 22)), UInt64(view.u32(offset + 18))]
+        var local = try [UInt64(view.u32(offset + 22)), UInt64(view.u32(offset + 18))]
         try readZip64(extraAt: offset + 30 + nameLength, length: extraLength, into: &local, member: name)
-        let deferred = view.u16(offset + 6) & 0x8 != 0
+        let deferred = try view.u16(offset + 6) & 0x8 != 0
         // With a data descriptor (flag bit 3) the local header may leave CRC and sizes zero.
-        let crcAgrees = view.u32(offset + 14) == crc || (deferred && view.u32(offset + 14) == 0)
+        let crcAgrees = try view.u32(offset + 14) == crc || (deferred && view.u32(offset + 14) == 0)
         let sizesAgree =
             (local[0] == UInt64(sizes.uncompressed) && local[1] == UInt64(sizes.compressed)) || (deferred && local == [0, 0])
         guard crcAgrees && sizesAgree else {
@@ -185,17 +185,17 @@ struct ZipDirectory {
         var at = start
         let end = start + length
         while at < end {
-            guard at + 4 <= end, at + 4 + view.u16(at + 2) <= end else {
+            guard at + 4 <= end, try at + 4 + view.u16(at + 2) <= end else {
                 throw failure(at, member: member, .malformed("the member's extra field is malformed (a record runs past its end)"))
             }
-            let (id, size) = (view.u16(at), view.u16(at + 2))
+            let (id, size) = try (view.u16(at), view.u16(at + 2))
             if id == 0x0001 {
                 var field = at + 4
                 for k in values.indices where values[k] == 0xFFFF_FFFF {
                     guard field + 8 <= at + 4 + size else {
                         throw failure(at, member: member, .malformed("the member's zip64 extra field is too short for the sizes it must hold"))
                     }
-                    values[k] = view.u64(field)
+                    values[k] = try view.u64(field)
                     field += 8
                 }
             }
@@ -205,7 +205,7 @@ struct ZipDirectory {
 
     /// The member's name: UTF-8 (the archive's flag 11, or plain ASCII), non-empty.
     private func memberName(at offset: Int, length: Int, utf8Flag: Bool) throws -> String {
-        let bytes = view.bytes(offset, length)
+        let bytes = try view.bytes(offset, length)
         guard length > 0 else { throw failure(offset, .malformed("a member has an empty name")) }
         guard utf8Flag || bytes.allSatisfy({ $0 < 0x80 }), let name = String(validating: bytes, as: UTF8.self) else {
             throw failure(offset, .malformed("a member's name is neither ASCII nor valid UTF-8 marked as such"))

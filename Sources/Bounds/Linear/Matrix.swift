@@ -49,6 +49,11 @@ public struct Matrix: Sendable, Equatable {
                 function: "matrix", parameter: tensor.name.isEmpty ? "tensor" : tensor.name,
                 requirement: "a 2-d tensor (rows, columns)", value: tensor.summary)
         }
+        // BLAS and LAPACK count in 32 bits: a larger extent (possible with a zero-size one)
+        // would trap in the conversion.
+        guard tensor.shape.allSatisfy({ $0 <= Int(Int32.max) }) else {
+            throw BoundsError.tooLarge(what: "the matrix \(tensor.summary)", limit: "\(Int32.max) rows and columns")
+        }
         self.init(rows: tensor.shape[0], cols: tensor.shape[1], values: try tensor.finiteDoubles())
     }
 

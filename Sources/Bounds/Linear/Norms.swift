@@ -83,6 +83,8 @@ public enum Norms {
         try checkExponent(p, "p")
         try checkExponent(q, "q")
         let (rows, cols) = try shape2(w, "group_norm")
+        // An empty matrix (a [2⁴⁰, 0] one too) has norm 0: nothing is allocated per row.
+        if w.count == 0 { return Interval(0, precision: precision) }
         let data = ScaledValues(try w.finiteDoubles())
         let wp = RoundingModel.working(precision)
         var rowNorms: [Interval] = []
@@ -109,6 +111,14 @@ public enum Norms {
     /// `reference` (M) defaults to zero and must have W's shape. W is 2-d, (out, in).
     public static func norm21(_ w: Tensor, reference: Tensor? = nil, precision: Precision) throws -> Interval {
         let (rows, cols) = try shape2(w, "norm_2_1")
+        if w.count == 0 {
+            if let m = reference, m.shape != w.shape {
+                throw BoundsError.domain(
+                    function: "norm_2_1", parameter: "reference", requirement: "the shape of \(w.summary)", value: m.summary)
+            }
+            // Σ over rows of empty rows: 0, without walking 2⁴⁰ empty rows.
+            return Interval(0, precision: precision)
+        }
         var raw = try w.finiteDoubles()
         var factors = BlockedSum.additions(summing: cols) + 1
         if let m = reference {

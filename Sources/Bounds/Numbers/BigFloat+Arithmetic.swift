@@ -42,6 +42,8 @@ extension BigFloat {
     public func acos(_ p: Precision, _ r: Rounding) -> BigFloat { unary(mpfr_acos, p, r) }
     /// ln Γ(x) for x > 0 (MPFR's `lngamma`).
     public func lgamma(_ p: Precision, _ r: Rounding) -> BigFloat { unary(mpfr_lngamma, p, r) }
+    /// erfc(x) = 1 − erf(x), correctly rounded (MPFR's `erfc`); accurate in the far tail.
+    public func erfc(_ p: Precision, _ r: Rounding) -> BigFloat { unary(mpfr_erfc, p, r) }
     /// ψ(x) = Γ′(x)/Γ(x), the derivative of ln Γ.
     public func digamma(_ p: Precision, _ r: Rounding) -> BigFloat { unary(mpfr_digamma, p, r) }
 

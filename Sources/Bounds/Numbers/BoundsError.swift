@@ -20,7 +20,11 @@ public enum BoundsError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A certified computation that could not decide at the precision it was given.
     case undecided(what: String, precision: Int)
 
-    public var description: String {
+    /// One sentence; numbers longer than `NumberText.maximumDigits` digits are cut
+    /// (`9900…4376 (301030 digits)`).
+    public var description: String { NumberText.abbreviated(wholeDescription) }
+
+    private var wholeDescription: String {
         switch self {
         case let .precision(bits, cap):
             return "precision must be between 2 and \(cap) bits, got \(bits)"

@@ -26,34 +26,73 @@ extension BernoulliKL {
 
     /// The enclosure from its two ends, each the inverse at exact binary (q, c); one estimate
     /// serves both ends, which differ only by the rounding of the inputs.
+    ///
+    /// Which (q, c) each end takes: kl⁻¹₊ is increasing in q and in c, so over q ∈ [q₀, q₁],
+    /// c ∈ [c₀, c₁] it lies in [kl⁻¹₊(q₀, c₀), kl⁻¹₊(q₁, c₁)]; kl⁻¹₋ is increasing in q and
+    /// decreasing in c, so it lies in [kl⁻¹₋(q₀, c₁), kl⁻¹₋(q₁, c₀)]. The callers pass these pairs.
     static func inverse(
         lowerEnd: (BigFloat, BigFloat), upperEnd: (BigFloat, BigFloat), upperBranch: Bool, _ p: Precision
     ) throws -> Interval {
         let w = p.adding(24)
-        let lowSpecial = closedForm(lowerEnd.0, lowerEnd.1, upperBranch, p)
-        let highSpecial = closedForm(upperEnd.0, upperEnd.1, upperBranch, p)
-        var guess: BigFloat?
-        if lowSpecial == nil || highSpecial == nil {
+        let low = plan(.lower, lowerEnd.0, lowerEnd.1, upperBranch, p, w)
+        let high = plan(.upper, upperEnd.0, upperEnd.1, upperBranch, p, w)
+        func guess() -> BigFloat? {
             let q = BigFloat.add(lowerEnd.0, upperEnd.0, w, .nearest).timesPowerOfTwo(-1)
             let c = BigFloat.add(lowerEnd.1, upperEnd.1, w, .nearest).timesPowerOfTwo(-1)
-            guess = estimate(q, c, upperBranch: upperBranch, bits: p.bits - 1, w)
+            return estimate(q, c, upperBranch: upperBranch, bits: p.bits - 1, w)
         }
-        var lower: BigFloat
-        var upper: BigFloat
-        switch (lowSpecial, highSpecial) {
-        case let (l?, h?):
-            (lower, upper) = (l.lower, h.upper)
-        case let (l?, nil):
-            (lower, upper) = (l.lower, bound(.upper, upperEnd.0, upperEnd.1, upperBranch, guess, p, w))
-        case let (nil, h?):
-            (lower, upper) = (bound(.lower, lowerEnd.0, lowerEnd.1, upperBranch, guess, p, w), h.upper)
-        case (nil, nil):
-            let low = predicates(lowerEnd.0, lowerEnd.1, upperBranch, w)
-            let high = predicates(upperEnd.0, upperEnd.1, upperBranch, w)
-            let range = upperBranch ? (lowerEnd.0, BigFloat(1)) : (BigFloat(0), upperEnd.0)
-            (lower, upper) = try MonotoneRoot.ends(lo: range.0, hi: range.1, guess: guess, precision: p, lower: low, upper: high)
+        let lower: BigFloat
+        let upper: BigFloat
+        // Each end is the inverse at its own exact (q, c) and is searched only on its own
+        // branch: kl(q‖·) − c is monotone — and its predicates mean what they say — only on
+        // [q, 1] (increasing) or on [0, q] (decreasing), for that end's q. Searching the upper
+        // end of kl⁻¹₊ (q = q.upper) on [q.lower, 1] would read kl(q.upper‖x) > c at some
+        // x < q.upper as "x is right of the root", although x is left of it: at low precision
+        // q.lower and q.upper differ enough for that to exclude the value.
+        switch (low, high) {
+        case let (.known(a), .known(b)):
+            (lower, upper) = (a, b)
+        case let (.known(a), .search(range, sides)):
+            let b = MonotoneRoot.bound(
+                .upper, lo: range.lo, hi: range.hi, guess: guess(), precision: p, isRight: sides.isRight, isLeft: sides.isLeft)
+            (lower, upper) = (a, b)
+        case let (.search(range, sides), .known(b)):
+            let a = MonotoneRoot.bound(
+                .lower, lo: range.lo, hi: range.hi, guess: guess(), precision: p, isRight: sides.isRight, isLeft: sides.isLeft)
+            (lower, upper) = (a, b)
+        case let (.search(lowRange, lowSides), .search(highRange, highSides)):
+            (lower, upper) = try MonotoneRoot.ends(
+                lowerRange: lowRange, upperRange: highRange, guess: guess(), precision: p, lower: lowSides, upper: highSides)
         }
         return Interval(unchecked: lower.rounded(to: p, .down), upper.rounded(to: p, .up), p)
+    }
+
+    /// How one end of the enclosure is found: known outright, or searched on a range.
+    enum EndPlan {
+        case known(BigFloat)
+        case search(range: (lo: BigFloat, hi: BigFloat), sides: (isRight: (BigFloat) -> Bool, isLeft: (BigFloat) -> Bool))
+    }
+
+    /// The plan for one end of the inverse at exact (q, c): the closed form where there is one;
+    /// otherwise the branch narrowed by Pinsker's inequality, which is the end itself when it is
+    /// already narrower than the precision (c tiny); otherwise a search on that range.
+    static func plan(
+        _ side: MonotoneRoot.Side, _ q: BigFloat, _ c: BigFloat, _ upperBranch: Bool, _ p: Precision, _ w: Precision
+    ) -> EndPlan {
+        if let exact = closedForm(q, c, upperBranch, p) { return .known(side == .lower ? exact.lower : exact.upper) }
+        let range = branch(q, c, upperBranch, w)
+        if MonotoneRoot.isNarrow(range.lo, range.hi, p) { return .known(side == .lower ? range.lo : range.hi) }
+        return .search(range: range, sides: predicates(q, c, upperBranch, w))
+    }
+
+    /// The part of the branch on which the inverse at exact (q, c) lies: [q, 1] for kl⁻¹₊,
+    /// [0, q] for kl⁻¹₋ — where kl(q‖·) is monotone — cut to within √(c/2) of q by Pinsker's
+    /// inequality kl(q‖x) ≥ 2(x − q)² (so kl(q‖x) > c once |x − q| > √(c/2)). The near end is
+    /// q itself, where kl = 0 ≤ c; the far end is at or beyond the root.
+    static func branch(_ q: BigFloat, _ c: BigFloat, _ upperBranch: Bool, _ w: Precision) -> (lo: BigFloat, hi: BigFloat) {
+        let reach = c.timesPowerOfTwo(-1).sqrt(w, .up)
+        if upperBranch { return (q, BigFloat.minimum(BigFloat.add(q, reach, w, .up), BigFloat(1))) }
+        return (BigFloat.maximum(BigFloat.subtract(q, reach, w, .down), BigFloat(0)), q)
     }
 
     /// Which side of the root x lies on, proven: kl(q‖·) − c increases on [q, 1], decreases on [0, q].
@@ -87,88 +126,45 @@ extension BernoulliKL {
         return nil
     }
 
-    /// One proven end of the inverse at exact binary q ∈ (0, 1), c ∈ (0, ∞).
-    static func bound(
-        _ side: MonotoneRoot.Side, _ q: BigFloat, _ c: BigFloat, _ upperBranch: Bool, _ guess: BigFloat?,
-        _ p: Precision, _ w: Precision
-    ) -> BigFloat {
-        let (isRight, isLeft) = predicates(q, c, upperBranch, w)
-        let (lo, hi) = upperBranch ? (q, BigFloat(1)) : (BigFloat(0), q)
-        return MonotoneRoot.bound(side, lo: lo, hi: hi, guess: guess, precision: p, isRight: isRight, isLeft: isLeft)
-    }
-
-    /// kl(q‖x) at exact q ∈ (0, 1), x ∈ (0, 1), rounded in direction r (`.down` or `.up`): two
-    /// logarithms, each factor rounded so that the product moves in direction r.
+    /// kl(q‖x) at exact q ∈ (0, 1), x ∈ [0, 1], rounded in direction r (`.down` or `.up`).
+    ///
+    /// Where a ratio q/x or (1−q)/(1−x) is within a factor 2 of 1, its logarithm is taken as
+    /// log1p of a difference formed first: near x = q, kl ≈ 2(x−q)² is the small difference of
+    /// two terms of size |x − q|, and ln of a rounded ratio would carry an absolute error 2^(−w)
+    /// that swamps it; log1p((q − x)/x) keeps its relative accuracy, so the predicates resolve x
+    /// to about 2^(−w). Far from 1 the ratio itself is formed (q/x = 10⁻⁷⁵ is exact enough, while
+    /// (q − x)/x would round to −1).
     static func klBound(_ q: BigFloat, _ x: BigFloat, _ r: Rounding, _ w: Precision) -> BigFloat {
         let one = BigFloat(1)
-        // q·ln(q/x): q ≥ 0 is exact, so rounding ln(q/x) in direction r rounds the product too.
-        let first = BigFloat.multiply(q, BigFloat.divide(q, x, w, r).log(w, r), w, r)
-        // (1−q)·ln((1−q)/(1−x)): 1 − q is rounded, so pick the end that moves the product in
-        // direction r given the logarithm's sign.
+        let minusOne = BigFloat(-1)
+        // q·ln(q/x): x > 0 and q ≥ 0 are exact, so rounding the difference (or ratio) and the
+        // quotient in direction r rounds the logarithm that way. The exact quotient in log1p is
+        // ≥ −1 (q ≥ 0); a rounded-down one is clamped there (log1p(−1) = −∞ bounds anything).
+        let firstNear = x <= q.timesPowerOfTwo(1) && q <= x.timesPowerOfTwo(1)
+        let firstLog =
+            firstNear
+            ? BigFloat.maximum(BigFloat.divide(BigFloat.subtract(q, x, w, r), x, w, r), minusOne).log1p(w, r)
+            : BigFloat.divide(q, x, w, r).log(w, r)
+        let first = BigFloat.multiply(q, firstLog, w, r)
+        // (1−q)·ln((1−q)/(1−x)). 1 − q and 1 − x are rounded: toward the side that moves the
+        // quotient in direction r (a positive numerator over a smaller denominator is larger; a
+        // negative one, smaller).
         let aLow = BigFloat.subtract(one, q, w, .down)
         let aHigh = BigFloat.subtract(one, q, w, .up)
-        let logRatio = BigFloat.divide(r == .up ? aHigh : aLow, BigFloat.subtract(one, x, w, r.reversed), w, r).log(w, r)
+        let oneMinusX = BigFloat.subtract(one, x, w, .nearest)
+        let secondNear = oneMinusX <= aLow.timesPowerOfTwo(1) && aHigh <= oneMinusX.timesPowerOfTwo(1)
+        let logRatio: BigFloat
+        if secondNear {
+            let numerator = BigFloat.subtract(x, q, w, r)
+            let denominatorRounding: Rounding = (numerator.signum >= 0) == (r == .up) ? .down : .up
+            let quotient = BigFloat.divide(numerator, BigFloat.subtract(one, x, w, denominatorRounding), w, r)
+            logRatio = BigFloat.maximum(quotient, minusOne).log1p(w, r)
+        } else {
+            logRatio = BigFloat.divide(r == .up ? aHigh : aLow, BigFloat.subtract(one, x, w, r.reversed), w, r).log(w, r)
+        }
+        // The factor 1 − q: the end that moves the product in direction r given the sign.
         let factor = (logRatio.signum >= 0) == (r == .up) ? aHigh : aLow
         let second = BigFloat.multiply(factor, logRatio, w, r)
         return BigFloat.add(first, second, w, r)
-    }
-
-    /// An estimate of the root good to about `bits` bits: safeguarded Newton in double precision,
-    /// then Householder steps (fourth order) at the working precision. Never trusted.
-    static func estimate(_ q: BigFloat, _ c: BigFloat, upperBranch: Bool, bits: Int, _ w: Precision) -> BigFloat? {
-        let qd = q.double()
-        let cd = c.double()
-        guard qd > 0, qd < 1, cd.isFinite, cd > 0 else { return nil }
-        func f(_ x: Double) -> Double {
-            qd * Foundation.log(qd / x) + (1 - qd) * Foundation.log((1 - qd) / (1 - x)) - cd
-        }
-        var a = upperBranch ? qd : 0
-        var b = upperBranch ? 1 : qd
-        var x = upperBranch ? Swift.min(qd + Foundation.sqrt(cd / 2), (1 + qd) / 2) : Swift.max(qd - Foundation.sqrt(cd / 2), qd / 2)
-        for _ in 0..<100 {
-            let fx = f(x)
-            if !fx.isFinite { break }
-            // Keep a bracket: for the upper branch f < 0 left of the root, for the lower branch f < 0 right of it.
-            if (fx < 0) == upperBranch { a = x } else { b = x }
-            let derivative = (x - qd) / (x * (1 - x))
-            var next = x - fx / derivative
-            if !(next > a && next < b) || !next.isFinite { next = (a + b) / 2 }
-            if Swift.abs(next - x) <= 1e-16 * Swift.abs(x) { x = next; break }
-            x = next
-        }
-        guard x > 0, x < 1, x.isFinite else { return nil }
-        func mul(_ a: BigFloat, _ b: BigFloat) -> BigFloat { BigFloat.multiply(a, b, w, .nearest) }
-        func sub(_ a: BigFloat, _ b: BigFloat) -> BigFloat { BigFloat.subtract(a, b, w, .nearest) }
-        func div(_ a: BigFloat, _ b: BigFloat) -> BigFloat { BigFloat.divide(a, b, w, .nearest) }
-        let one = BigFloat(1)
-        let oneMinusQ = sub(one, q)
-        var xb = BigFloat(x)
-        var accurate = 36
-        while accurate < bits {
-            let om = sub(one, xb)
-            guard xb.signum > 0, om.signum > 0 else { return xb }
-            let fx = sub(BigFloat.add(mul(q, div(q, xb).log(w, .nearest)), mul(oneMinusQ, div(oneMinusQ, om).log(w, .nearest)), w, .nearest), c)
-            // f′ = (1−q)/(1−x) − q/x, f″ = q/x² + (1−q)/(1−x)², f‴ = 2(1−q)/(1−x)³ − 2q/x³.
-            let u = div(q, xb)
-            let v = div(oneMinusQ, om)
-            let d1 = sub(v, u)
-            if d1.isZero { return xb }
-            let d2 = BigFloat.add(div(u, xb), div(v, om), w, .nearest)
-            let d3 = mul(BigFloat(2), sub(div(v, mul(om, om)), div(u, mul(xb, xb))))
-            // Householder (order 4): Δ = (6 f f′² − 3 f² f″) / (6 f′³ − 6 f f′ f″ + f² f‴).
-            let ff = mul(fx, fx)
-            let numerator = sub(mul(BigFloat(6), mul(fx, mul(d1, d1))), mul(BigFloat(3), mul(ff, d2)))
-            let denominator = BigFloat.add(
-                sub(mul(BigFloat(6), mul(d1, mul(d1, d1))), mul(BigFloat(6), mul(fx, mul(d1, d2)))), mul(ff, d3), w, .nearest)
-            let step = div(numerator, denominator)
-            guard step.isFinite else { return xb }
-            let next = sub(xb, step)
-            guard next.signum > 0, next < one else { return xb }
-            let relative = step.isZero ? w.bits : xb.exponent - step.exponent
-            accurate = Swift.max(accurate + 1, Swift.min(4 * relative - 12, w.bits))
-            xb = next
-            if step.isZero { break }
-        }
-        return xb
     }
 }

@@ -8,9 +8,11 @@ extension BinomialDistribution {
         let q = 1 - p
         let nd = Double(n)
         let kd = Double(k)
-        let logTerm =
-            Foundation.lgamma(nd + 1) - Foundation.lgamma(kd + 1) - Foundation.lgamma(nd - kd + 1)
-            + kd * Foundation.log(p) + (nd - kd) * Foundation.log1p(-p)
+        let logTerm = logTermEstimate(k, n, p)
+        if termEstimate(k, n, p, stopBits: 56) > 20_000 {
+            // Too many terms even in double precision: the midpoint of the Zubkov–Serov bracket.
+            return (logNormalCDF((zEstimate(k, n, p) + zEstimate(k + 1, n, p)) / 2), logTerm)
+        }
         if kd < (nd + 1) * p {
             var t = 1.0
             var s = 1.0
@@ -33,6 +35,49 @@ extension BinomialDistribution {
             i += 1
         }
         return (Foundation.log1p(-Swift.min(1, Foundation.exp(logTerm) * s)), logTerm)
+    }
+
+    /// z_j = sign(j − np)·√(2n·H(j/n, p)) in double precision (see `zBound`).
+    static func zEstimate(_ j: Int, _ n: Int, _ p: Double) -> Double {
+        let nd = Double(n)
+        let jd = Double(j)
+        let np = nd * p
+        let first = j == 0 ? 0 : jd * Foundation.log1p((jd - np) / np)
+        let second = j >= n ? 0 : (nd - jd) * Foundation.log1p((np - jd) / (nd - np))
+        let magnitude = Foundation.sqrt(Swift.max(2 * (first + second), 0))
+        return jd < np ? -magnitude : magnitude
+    }
+
+    /// ln Φ(z) in double precision, by the tail asymptote where Φ underflows.
+    static func logNormalCDF(_ z: Double) -> Double {
+        if z > -30 { return Foundation.log(0.5 * Foundation.erfc(-z / 2.0.squareRoot())) }
+        return -z * z / 2 - Foundation.log(-z) - 0.5 * Foundation.log(2 * Double.pi)
+    }
+
+    /// ln t_k = ln(C(n,k) p^k (1−p)^(n−k)) in double precision without the cancellation of
+    /// ln Γ(n+1) − ln Γ(k+1) − ln Γ(n−k+1) (each ~ n ln n, so ±10³ at n = 10¹⁸): for both k and
+    /// n − k past 30, Stirling's series in relative-entropy form,
+    /// −k·ln(k/(np)) − (n−k)·ln((n−k)/(n(1−p))) − ½ln(2πk(n−k)/n) + 1/(12n) − 1/(12k) − 1/(12(n−k)),
+    /// with each logarithm a log1p of a difference; otherwise a short exact product.
+    static func logTermEstimate(_ k: Int, _ n: Int, _ p: Double) -> Double {
+        let nd = Double(n)
+        let kd = Double(k)
+        let md = Double(n - k)
+        let powers = kd * Foundation.log(p) + md * Foundation.log1p(-p)
+        if n < 1_000_000 {
+            return Foundation.lgamma(nd + 1) - Foundation.lgamma(kd + 1) - Foundation.lgamma(md + 1) + powers
+        }
+        let small = Swift.min(k, n - k)
+        if small < 30 {
+            // ln C(n, s) = Σ_{i<s} ln(n − i) − ln s!.
+            var logC = -Foundation.lgamma(Double(small) + 1)
+            for i in 0..<small { logC += Foundation.log(nd - Double(i)) }
+            return logC + powers
+        }
+        let np = nd * p
+        let nq = nd * (1 - p)
+        let entropy = kd * Foundation.log1p((kd - np) / np) + md * Foundation.log1p((np - kd) / nq)
+        return -entropy - 0.5 * Foundation.log(2 * Double.pi * kd * md / nd) + 1 / (12 * nd) - 1 / (12 * kd) - 1 / (12 * md)
     }
 
     /// Safeguarded Newton on ln F(p) = ln δ in double precision; nil when it finds no root in (0, 1).

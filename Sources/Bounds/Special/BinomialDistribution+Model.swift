@@ -63,8 +63,14 @@ extension BinomialDistribution {
             if p >= one { return (k >= n ? one : zero, k == n ? one : zero) }
             let q = Interval(1, precision: w) - Interval(point: p, precision: w)
             if k >= n { return (one, leadingTerm(p, r)) }
+            // Too many terms to sum (k within many σ of the mode with σ huge): the bracket.
+            if BinomialDistribution.termEstimate(k, n, p.double(), stopBits: stopBits) > Double(BinomialDistribution.termBudget) {
+                let bound = try BinomialDistribution.bracketBound(k, n, p, r, w)
+                return (bound, leadingTerm(p, r))
+            }
             // Below the mode (k(1−p) < (n−k+1)p) the ratios t_{i−1}/t_i = i(1−p)/((n−i+1)p) are < 1.
             let belowMode = BigFloat.multiply(BigFloat(k), q.upper, w, .up) < BigFloat.multiply(BigFloat(n - k), p, w, .down)
+            if let far = farTail(p, q, belowMode: belowMode, r) { return far }
             if k == 0 || belowMode {
                 let term = leadingTerm(p, r)
                 return (BigFloat.minimum(lowerTail(p, q, term, r), one), term)
@@ -73,6 +79,37 @@ extension BinomialDistribution {
             let term = leadingTerm(p, r.reversed)
             let value = BigFloat.subtract(one, upperTail(p, q, term, r.reversed), w, r)
             return (BigFloat.maximum(value, zero), term)
+        }
+
+        /// The CDF where t_k lies below MPFR's exponent range (ln t_k < −2²⁹ ln 2): summing would
+        /// never see the terms fall (rounded up, each stays the least positive number), so the
+        /// first ratio bounds the whole tail geometrically — below the mode
+        /// t_k ≤ Σ_{i≤k} t_i ≤ t_k/(1 − r_k), above it 1 − t_k·s_k/(1 − s_k) ≤ F ≤ 1, with
+        /// r_k = k(1−p)/((n−k+1)p) and s_k = (n−k)p/((k+1)(1−p)), each < 1 on its side.
+        /// Nil when t_k is in range.
+        func farTail(_ p: BigFloat, _ q: Interval, belowMode: Bool, _ r: Rounding) -> (cdf: BigFloat, term: BigFloat)? {
+            let pd = p.double()
+            guard pd > 0, pd < 1, BinomialDistribution.logTermEstimate(k, n, pd) < -Double(1 << 29) * Foundation.log(2.0) else { return nil }
+            let one = BigFloat(1)
+            let zero = BigFloat(0)
+            if r == .nearest { return (zero, zero) }
+            // The ratio on the summed side, rounded up: (a·b)/(c·d) with every factor positive.
+            let ratio: BigFloat
+            if belowMode {
+                let top = BigFloat.multiply(BigFloat(k), q.upper, w, .up)
+                ratio = BigFloat.divide(top, BigFloat.multiply(BigFloat(BigInteger(n - k) + BigInteger(1), precision: w, rounding: .down), p, w, .down), w, .up)
+            } else {
+                let top = BigFloat.multiply(BigFloat(n - k), p, w, .up)
+                ratio = BigFloat.divide(top, BigFloat.multiply(BigFloat(BigInteger(k) + BigInteger(1), precision: w, rounding: .down), q.lower, w, .down), w, .up)
+            }
+            let term = leadingTerm(p, .up)
+            guard ratio < one else { return (r == .down ? zero : one, term) }
+            let geometric = BigFloat.divide(one, BigFloat.subtract(one, ratio, w, .down), w, .up)
+            if belowMode {
+                return r == .down ? (leadingTerm(p, .down), term) : (BigFloat.multiply(term, geometric, w, .up), term)
+            }
+            let tail = BigFloat.multiply(BigFloat.multiply(term, ratio, w, .up), geometric, w, .up)
+            return r == .up ? (one, term) : (BigFloat.maximum(BigFloat.subtract(one, tail, w, .down), zero), term)
         }
 
         /// Σ_{i ≤ k} t_i rounded in direction r, summed downward from t_k; rounding up adds a

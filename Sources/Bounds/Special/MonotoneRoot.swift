@@ -98,20 +98,39 @@ public enum MonotoneRoot {
     }
 
     /// Both ends of an enclosure whose two ends may belong to slightly different problems (the
-    /// lower end to the inputs' lower ends, say), sharing one estimate. With a good estimate each
-    /// end costs one certified evaluation. A poor one leaves an end proven but far away; then that
-    /// end is searched again from the other, which `bound` found close to the crossing.
+    /// lower end to the inputs' lower ends, say), sharing one estimate and one search range.
+    /// See `ends(lowerRange:upperRange:guess:precision:lower:upper:)`.
     public static func ends(
         lo: BigFloat, hi: BigFloat, guess: BigFloat?, precision p: Precision,
         lower: (isRight: (BigFloat) throws -> Bool, isLeft: (BigFloat) throws -> Bool),
         upper: (isRight: (BigFloat) throws -> Bool, isLeft: (BigFloat) throws -> Bool)
     ) throws -> (lower: BigFloat, upper: BigFloat) {
-        var a = try bound(.lower, lo: lo, hi: hi, guess: guess, precision: p, isRight: lower.isRight, isLeft: lower.isLeft)
-        var b = try bound(.upper, lo: lo, hi: hi, guess: guess, precision: p, isRight: upper.isRight, isLeft: upper.isLeft)
+        try ends(lowerRange: (lo, hi), upperRange: (lo, hi), guess: guess, precision: p, lower: lower, upper: upper)
+    }
+
+    /// Both ends of an enclosure whose two ends belong to different problems, each searched only
+    /// on its own range — the range on which that problem's predicates are monotone and its
+    /// crossing lies (`lo` at or left of it, `hi` at or right of it). The two share one estimate.
+    /// With a good estimate each end costs one certified evaluation. A poor one leaves an end
+    /// proven but far away; then that end is searched again from the other, which `bound` found
+    /// close to the crossing.
+    public static func ends(
+        lowerRange: (lo: BigFloat, hi: BigFloat), upperRange: (lo: BigFloat, hi: BigFloat), guess: BigFloat?, precision p: Precision,
+        lower: (isRight: (BigFloat) throws -> Bool, isLeft: (BigFloat) throws -> Bool),
+        upper: (isRight: (BigFloat) throws -> Bool, isLeft: (BigFloat) throws -> Bool)
+    ) throws -> (lower: BigFloat, upper: BigFloat) {
+        func lowerEnd(_ g: BigFloat?) throws -> BigFloat {
+            try bound(.lower, lo: lowerRange.lo, hi: lowerRange.hi, guess: g, precision: p, isRight: lower.isRight, isLeft: lower.isLeft)
+        }
+        func upperEnd(_ g: BigFloat?) throws -> BigFloat {
+            try bound(.upper, lo: upperRange.lo, hi: upperRange.hi, guess: g, precision: p, isRight: upper.isRight, isLeft: upper.isLeft)
+        }
+        var a = try lowerEnd(guess)
+        var b = try upperEnd(guess)
         let loose = Precision(unchecked: Swift.max(2, p.bits - 40))
         if !isNarrow(a, b, loose) {
-            let a2 = try bound(.lower, lo: lo, hi: hi, guess: b, precision: p, isRight: lower.isRight, isLeft: lower.isLeft)
-            let b2 = try bound(.upper, lo: lo, hi: hi, guess: a, precision: p, isRight: upper.isRight, isLeft: upper.isLeft)
+            let a2 = try lowerEnd(b)
+            let b2 = try upperEnd(a)
             a = BigFloat.maximum(a, a2)
             b = BigFloat.minimum(b, b2)
         }

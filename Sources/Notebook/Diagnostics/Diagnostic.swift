@@ -1,3 +1,5 @@
+import Bounds
+
 /// One problem found in a notebook: where, what, and what was expected.
 ///
 /// Rendered as `file:line:col: error: message`, the source line, and a caret under the spot
@@ -15,14 +17,15 @@ public struct Diagnostic: Error, Sendable, Hashable {
         public var message: String
         public var range: SourceRange?
         public init(_ message: String, at range: SourceRange? = nil) {
-            self.message = message
+            self.message = NumberText.abbreviated(message)
             self.range = range
         }
     }
 
     public init(_ message: String, at range: SourceRange, severity: Severity = .error, notes: [Note] = []) {
         self.severity = severity
-        self.message = message
+        // Long numbers are cut here, once, for every stage's messages.
+        self.message = NumberText.abbreviated(message)
         self.range = range
         self.notes = notes
     }

@@ -13,9 +13,9 @@ enum Arithmetic {
         }
     }
 
-    static func apply(_ op: BinaryOp, _ a: Number, _ b: Number, _ range: SourceRange, _ p: Precision) throws -> Number {
+    static func apply(_ op: BinaryOp, _ a: Number, _ b: Number, _ range: SourceRange, _ p: Precision, limits: Limits = Limits()) throws -> Number {
         let certificates = a.certificates.union(b.certificates)
-        if let x = a.exactValue, let y = b.exactValue, let exact = try exactResult(op, x, y, range) {
+        if let x = a.exactValue, let y = b.exactValue, let exact = try exactResult(op, x, y, range, limits: limits) {
             return Number(.exact(exact), certificates: certificates)
         }
         let x = a.interval(p)
@@ -38,7 +38,18 @@ enum Arithmetic {
     }
 
     /// The exact result when rationals allow it, nil when an interval is needed.
-    static func exactResult(_ op: BinaryOp, _ x: Rational, _ y: Rational, _ range: SourceRange) throws -> Rational? {
+    /// Operands within `limits.integerBits` give sums, products and quotients of at most about
+    /// twice that, which GMP computes safely; the result is then held to the cap. A power's
+    /// size is bounded before GMP computes it.
+    static func exactResult(_ op: BinaryOp, _ x: Rational, _ y: Rational, _ range: SourceRange, limits: Limits = Limits()) throws -> Rational? {
+        guard let result = try uncheckedExactResult(op, x, y, range, limits: limits) else { return nil }
+        if result.bitSize > limits.integerBits {
+            throw limits.error(.integerBits, "the exact result's size of \(result.bitSize) bits", at: range)
+        }
+        return result
+    }
+
+    private static func uncheckedExactResult(_ op: BinaryOp, _ x: Rational, _ y: Rational, _ range: SourceRange, limits: Limits) throws -> Rational? {
         switch op {
         case .add: return x + y
         case .subtract: return x - y
@@ -49,7 +60,11 @@ enum Arithmetic {
         case .power:
             guard let k = y.integerValue?.intValue, Swift.abs(k) <= exactPowerLimit else { return nil }
             if k < 0 && x.signum == 0 { throw EvaluationError("0 cannot be raised to a negative power", at: range) }
-            return try x.power(k)
+            do {
+                return try x.power(k, maximumBits: limits.integerBits)
+            } catch BoundsError.tooLarge {
+                throw limits.error(.integerBits, "the exact power's size", at: range)
+            }
         default: return nil
         }
     }

@@ -18,7 +18,7 @@ enum Builtins {
         }
     }
 
-    static func call(_ name: String, _ args: Evaluator.CallArguments, _ range: SourceRange, _ p: Precision) throws -> Value {
+    static func call(_ name: String, _ args: Evaluator.CallArguments, _ range: SourceRange, _ p: Precision, meter: Meter? = nil) throws -> Value {
         let positional = args.positional.map(\.0)
         func named(_ label: String) -> Value? { args.named.first { $0.0 == label }?.1 }
         func one() throws -> Value {
@@ -112,6 +112,9 @@ enum Builtins {
             else { throw EvaluationError("\(name) takes (a, b, count: k) with exact a, b and a whole k ≥ 1", at: range) }
             guard k <= maximumLength else { throw EvaluationError("\(name) would have more than \(maximumLength) elements", at: range) }
             let items = try (0..<k).map { i -> Value in
+                // Each element may be a power at the working precision: the clock is read as
+                // the vector grows, so the time limit stops a long one.
+                if i & 255 == 255 { try meter?.checkTime(range) }
                 let t = k == 1 ? from : from + (to - from) * (try Rational(i) / Rational(k - 1))
                 if name == "linspace" { return .number(.exact(t)) }
                 // 10^t: exact for integer t, else an enclosure.

@@ -58,10 +58,3 @@ extension Evaluator {
         }
     }
 }
-
-extension Value {
-    var isTensor: Bool {
-        if case .tensor = self { return true }
-        return false
-    }
-}

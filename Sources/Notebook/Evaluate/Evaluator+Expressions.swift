@@ -3,6 +3,8 @@ import Bounds
 extension Evaluator {
     /// Evaluates an expression in a context.
     func eval(_ e: Expr, _ ctx: Context) throws -> Value {
+        try meter.enter(e.range)
+        defer { meter.leave() }
         switch e.kind {
         case .number(let q, _):
             return .number(.exact(q))
@@ -11,12 +13,17 @@ extension Evaluator {
         case .identifier(let name):
             return try lookup(name, e.range, ctx)
         case .list(let items):
-            return .vector(try items.map { try eval($0, ctx) })
+            let vector = Value.vector(try items.map { try eval($0, ctx) })
+            try meter.checkVector(vector, at: e.range)
+            return vector
         case let .unary(op, x):
             let v = try eval(x, ctx)
             switch op {
             case .negate:
-                if case .tensor(let t) = v { return .tensor(TensorArithmetic.negate(t)) }
+                if case .tensor(let t) = v {
+                    try meter.checkElements(t.tensor.count, "the tensor", at: e.range)
+                    return .tensor(TensorArithmetic.negate(t))
+                }
                 return try Arithmetic.map(v, e.range) { n in Arithmetic.negate(n) }
             case .not:
                 guard case let .truth(d, c) = v else { throw EvaluationError("'not' needs a comparison, got \(v.typeName)", at: x.range) }
@@ -87,12 +94,18 @@ extension Evaluator {
             let x = try eval(a, ctx)
             let y = try eval(b, ctx)
             if op.isComparison { return try Arithmetic.compare(op, x, y, a.range, b.range, range, ctx.precision) }
-            if x.isTensor || y.isTensor {
+            let tensorSizes = [x, y].compactMap { v -> Int? in
+                if case .tensor(let t) = v { return t.tensor.count }
+                return nil
+            }
+            if let largest = tensorSizes.max() {
                 // Done once whatever the precision: the stored doubles and their proven error.
                 if let hit = cached(range, ctx) { return hit }
+                // Elementwise arithmetic materializes a tensor the size of its larger operand.
+                try meter.checkElements(largest, "the tensor", at: range)
                 return try caching(range, ctx, inputs: [x, y]) { try TensorArithmetic.apply(op, x, y, range, ctx.precision) }
             }
-            return try Arithmetic.zip(x, y, range) { m, n in try Arithmetic.apply(op, m, n, range, ctx.precision) }
+            return try Arithmetic.zip(x, y, range) { m, n in try Arithmetic.apply(op, m, n, range, ctx.precision, limits: meter.limits) }
         }
     }
 

@@ -60,7 +60,16 @@ extension Evaluator {
                 for (k, r) in ranges.enumerated() { flat = flat * shape[k] + r.0 }
                 return .number(try Evaluator.element(t, flat, ctx.precision, indexRange))
             }
-            // C-order strides of the source.
+            let name = t.tensor.name.isEmpty ? "" : t.tensor.name + "[…]"
+            // Every extent is at most the source's, so the count fits unless the source is empty.
+            let outCount = Tensor.checkedCount(outShape) ?? Int.max
+            if outCount == 0 || ranges.contains(where: { $0.0 == $0.1 }) {
+                // Empty: no element is read, and no stride (which may overflow when another
+                // extent is 2³² or more) is computed.
+                return .tensor(TensorValue(Tensor(shape: outShape, values: [], name: name), error: t.error))
+            }
+            try meter.checkElements(outCount, "the slice", at: indexRange)
+            // C-order strides of the source (non-empty, so they fit).
             var strides = [Int](repeating: 1, count: shape.count)
             for k in stride(from: shape.count - 2, through: 0, by: -1) { strides[k] = strides[k + 1] * shape[k + 1] }
             var values: [Double] = []
@@ -79,8 +88,6 @@ extension Evaluator {
                 }
                 break
             }
-            if values.count != Tensor.count(outShape) { values = [] }
-            let name = t.tensor.name.isEmpty ? "" : t.tensor.name + "[…]"
             return .tensor(TensorValue(Tensor(shape: outShape, values: values, name: name), error: t.error))
         default:
             throw EvaluationError("\(base.typeName) cannot be sliced", at: baseRange)

@@ -17,6 +17,8 @@ public final class Evaluator {
         public var allowedDirectories: [URL] = []
         /// Maps a cell-local location to the file (for line numbers in the ledger).
         public var fileLocation: @Sendable (Int, SourceLocation) -> SourceLocation = { $1 }
+        /// The caps on size, depth, steps and time (Limits.swift).
+        public var limits = Limits()
 
         public init(baseDirectory: URL) { self.baseDirectory = baseDirectory }
     }
@@ -66,10 +68,13 @@ public final class Evaluator {
     var unionIDs: [EvaluationID: Int] = [:]
     /// Values that do not depend on the working precision, by where they were computed.
     var precisionFree: [CacheKey: CachedResult] = [:]
+    /// What this evaluator has used against `options.limits`; its clock starts at `init`.
+    let meter: Meter
 
     public init(options: Options) {
         self.options = options
         self.precision = options.precision
+        meter = Meter(options.limits)
     }
 
     /// Runs one statement of cell `cell`.

@@ -78,7 +78,9 @@ extension Evaluator {
         }
         if let (v, r) = values["hline"] {
             guard case .number(let n) = v else { throw EvaluationError("hline takes a number", at: r) }
-            spec.hline = n.interval(ctx.precision).midpoint.double()
+            let h = n.interval(ctx.precision).midpoint.double()
+            guard h.isFinite else { throw EvaluationError("hline is beyond the range of a double (±1.8e308)", at: r) }
+            spec.hline = h
         }
         func ends(_ x: Interval) -> (Double, Double) { (x.lower.double(.down), x.upper.double(.up)) }
         for (i, y) in ys.enumerated() {

@@ -13,7 +13,7 @@ enum TensorBuiltins {
         return true
     }
 
-    static func call(_ name: String, _ args: Evaluator.CallArguments, _ range: SourceRange, _ p: Precision) throws -> Value {
+    static func call(_ name: String, _ args: Evaluator.CallArguments, _ range: SourceRange, _ p: Precision, meter: Meter? = nil) throws -> Value {
         var a = Reader(function: name, args: args, range: range)
         let result: Value
         do {
@@ -33,7 +33,7 @@ enum TensorBuiltins {
                 default: throw EvaluationError("layers takes a model (a .safetensors or .npz file), got \(v.typeName)", at: range)
                 }
             case "sum", "mean", "min", "max", "count":
-                result = try reduce(name, try a.tensor("t"), range, p)
+                result = try reduce(name, try a.tensor("t"), range, p, meter: meter)
             default:
                 throw EvaluationError("unknown function '\(name)'", at: range)
             }
@@ -46,25 +46,51 @@ enum TensorBuiltins {
         return result
     }
 
-    /// sum, mean, min, max and count of a tensor's elements, certified.
-    static func reduce(_ name: String, _ t: TensorValue, _ range: SourceRange, _ p: Precision) throws -> Value {
+    /// Elements read at a time by a reduction: a tensor is streamed in blocks this size, never
+    /// copied out whole (an .npz member of 576 MiB of int8 would be 4.6 GB of doubles).
+    static let block = 1 << 20
+
+    /// sum, mean, min, max and count of a tensor's elements, certified; streamed in blocks.
+    static func reduce(_ name: String, _ t: TensorValue, _ range: SourceRange, _ p: Precision, meter: Meter? = nil) throws -> Value {
         let n = t.tensor.count
         if name == "count" { return .number(.exact(Rational(n))) }
         guard n > 0 else { throw EvaluationError("\(name) of an empty tensor", at: range) }
-        let values = try t.tensor.finiteDoubles()
+        var best = 0
+        var bestValue = 0.0
+        var exact: Rational? = Rational(0)
+        var enclosure = Interval(0, precision: p)
+        var values: [Double] = []
+        values.reserveCapacity(Swift.min(n, block))
+        for start in stride(from: 0, to: n, by: block) {
+            try meter?.checkTime(range)
+            values.removeAll(keepingCapacity: true)
+            for i in start..<Swift.min(n, start + block) {
+                let x = t.tensor.double(at: i)
+                if !x.isFinite { throw EvaluationError(t.tensor.nonFiniteError(i, x).description, at: range) }
+                values.append(x)
+            }
+            switch name {
+            case "min", "max":
+                for (k, x) in values.enumerated() where start + k == 0 || (name == "min" ? x < bestValue : x > bestValue) {
+                    best = start + k
+                    bestValue = x
+                }
+            default:
+                let part = TensorSum.sum(values, elementError: t.error, precision: p)
+                enclosure = enclosure + part.enclosure
+                exact = part.exact.flatMap { q in exact.map { $0 + q } }
+            }
+        }
         switch name {
         case "min", "max":
-            var best = 0
-            for i in 1..<n where name == "min" ? values[i] < values[best] : values[i] > values[best] { best = i }
-            // `values` is in C order, the order of `element`'s flat index.
+            // `best` is a C-order flat index, the order of `element`'s.
             return .number(try Evaluator.element(t, best, p, range))
         default:
-            let total = TensorSum.sum(values, elementError: t.error, precision: p)
-            if let q = total.exact {
+            if let q = exact {
                 return .number(.exact(name == "sum" ? q : try q / Rational(n)))
             }
-            if name == "sum" { return .number(Number(.enclosure(total.enclosure))) }
-            return .number(Number(.enclosure(try total.enclosure / Interval(n, precision: p))))
+            if name == "sum" { return .number(Number(.enclosure(enclosure))) }
+            return .number(Number(.enclosure(try enclosure / Interval(n, precision: p))))
         }
     }
 

@@ -35,7 +35,10 @@ public enum SVGPlot {
                 ys += [p.y.0, p.y.1]
             }
         }
-        if let h = spec.hline, !spec.ylog || h > 0 { ys.append(h) }
+        if let h = spec.hline, h.isFinite, !spec.ylog || h > 0 { ys.append(h) }
+        // The evaluator refuses values beyond a double; a spec built otherwise is drawn without them.
+        xs = xs.filter(\.isFinite)
+        ys = ys.filter(\.isFinite)
         let xAxis = axis(xs, log: spec.xlog, from: left, to: width - right)
         let yAxis = axis(ys, log: spec.ylog, from: height - bottom, to: top)
         var out = """
@@ -102,7 +105,13 @@ public enum SVGPlot {
             lo = (lo / step).rounded(.down) * step
             hi = (hi / step).rounded(.up) * step
         } else {
-            if hi <= lo { (lo, hi) = (lo - 1, hi + 1) }
+            // A flat axis, or one whose span is below what doubles resolve at its values
+            // (1 and 1 + 2⁻⁵²), gets a range around its middle: ±1, or ±10% for large values.
+            let middle = lo / 2 + hi / 2
+            if !(hi - lo > Swift.max(Swift.abs(lo), Swift.abs(hi)) * 1e-9) {
+                let half = Swift.max(1, Swift.abs(middle) / 10)
+                (lo, hi) = (middle - half, middle + half)
+            }
             step = tickStep(hi - lo)
             lo = (lo / step).rounded(.down) * step
             hi = (hi / step).rounded(.up) * step
@@ -131,7 +140,8 @@ public enum SVGPlot {
         let step = a.step
         var result: [(Double, String)] = []
         var i = (a.low / step).rounded()
-        while i * step <= a.high + step * 1e-9 {
+        // At most a few dozen ticks: the step is about a sixth of the span (`tickStep`).
+        while i * step <= a.high + step * 1e-9, result.count < 50 {
             let v = i * step
             result.append((v, label(v, step)))
             i += 1
@@ -198,7 +208,8 @@ public enum SVGPlot {
 
     /// A coordinate with two decimals (String(format:) is slow on Linux; plots have many).
     static func f(_ v: Double) -> String {
-        let hundredths = Int((v * 100).rounded())
+        // Coordinates lie within the picture; clamping keeps a stray value from trapping `Int(_:)`.
+        let hundredths = Int((v.isNaN ? 0 : Swift.min(Swift.max(v, -1e9), 1e9) * 100).rounded())
         let sign = hundredths < 0 ? "-" : ""
         let a = Swift.abs(hundredths)
         let fraction = a % 100

@@ -8,6 +8,8 @@ public struct RunOptions: Sendable {
     public var allowRead: [URL] = []
     /// Report every independent error instead of stopping at the first.
     public var keepGoing = false
+    /// Caps on exact-number size, elements, nesting, steps and running time (Limits.swift).
+    public var limits = Limits()
 
     public init() {}
 }
@@ -86,7 +88,16 @@ public enum NotebookRunner {
 
     static let origin = SourceRange(SourceLocation(line: 1, column: 1, offset: 0), SourceLocation(line: 1, column: 1, offset: 0))
 
+    /// Runs a notebook's bytes on a thread of its own (see `guarded`), so deep nesting has stack
+    /// to spare and a run that passes its time limit is reported as an error.
     public static func run(bytes: [UInt8], path: String, baseDirectory: URL, options: RunOptions) -> NotebookReport {
+        guarded(options.limits, timedOut: timedOut(bytes: bytes, path: path, options.limits)) {
+            runHere(bytes: bytes, path: path, baseDirectory: baseDirectory, options: options)
+        }
+    }
+
+    /// Runs a notebook on the calling thread.
+    static func runHere(bytes: [UInt8], path: String, baseDirectory: URL, options: RunOptions) -> NotebookReport {
         var report = NotebookReport(path: path, bytes: bytes)
         report.precision = options.precision
         let document: NotebookDocument
@@ -111,6 +122,7 @@ public enum NotebookRunner {
         evaluatorOptions.precision = options.precision
         evaluatorOptions.maxPrecision = options.maxPrecision
         evaluatorOptions.allowedDirectories = options.allowRead
+        evaluatorOptions.limits = options.limits
         let cells = document.cells
         evaluatorOptions.fileLocation = { cell, location in cell < cells.count ? cells[cell].fileLocation(location) : location }
         let evaluator = Evaluator(options: evaluatorOptions)

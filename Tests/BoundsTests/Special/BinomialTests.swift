@@ -74,9 +74,16 @@ struct BinomialTests {
         #expect(try Binomial.sauerShelah(n, d) == sum, "n = \(n), d = \(d)")
     }
 
-    @Test("an exact Sauer–Shelah sum past the size limit is a tooLarge error")
+    @Test("an exact Sauer–Shelah sum past the size or work limit is a tooLarge error")
     func sauerShelahTooLarge() {
-        #expect(throws: BoundsError.self) { _ = try Binomial.sauerShelah(1_000_000, 1_000_000) }
+        // 2^10000000 has more than exactBitLimit bits; n = 4·10⁶, d = n/2 passes the work limit.
+        for (n, d) in [(10_000_000, 10_000_000), (4_000_000, 2_000_000)] {
+            let error = #expect(throws: BoundsError.self) { _ = try Binomial.sauerShelah(n, d) }
+            guard case .tooLarge? = error else {
+                Issue.record("expected tooLarge for n = \(n), d = \(d), got \(String(describing: error))")
+                continue
+            }
+        }
     }
 
     @Test(

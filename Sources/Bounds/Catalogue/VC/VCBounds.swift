@@ -42,7 +42,8 @@ extension Catalogue {
             }),
         CatalogueEntry(
             name: "sauer_shelah", family: .vc,
-            summary: "The Sauer–Shelah bound on the growth function, exactly.",
+            summary:
+                "The Sauer–Shelah bound on the growth function, exactly: 2ⁿ when dim ≥ n, else a binary-splitting sum; refused (tooLarge) past 2²² result bits or min(dim, n − dim)·log₂ n > 2²⁴ — vc_growth takes ln Π(n) at any size.",
             formula: "Σ_{i=0}^{min(d,n)} C(n, i)",
             latex: #"\sum_{i=0}^{\min(d,n)}\binom{n}{i}"#,
             citation: "\(foml), Thm 3.17 (Sauer's lemma)",
