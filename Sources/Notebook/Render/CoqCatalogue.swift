@@ -49,6 +49,7 @@ struct CoqEntry: Sendable {
                 shape: .closed(
                     "risk + sqrt (2 * (n * risk * (1 - risk) / (n - 1)) * ln (2 / delta) / n) + 7 * ln (2 / delta) / (3 * (n - 1))")),
             CoqEntry(name: "occam", parameters: ["risk", "n", "classes", "delta"], shape: .closed("risk + sqrt ((ln classes + ln (1 / delta)) / (2 * n))")),
+            CoqEntry(name: "occam_kl", parameters: ["risk", "n", "bits", "delta"], shape: .klInverse("(bits * ln 2 + ln (1 / delta)) / n")),
             CoqEntry(name: "occam_realizable", parameters: ["n", "classes", "delta"], shape: .closed("(ln classes + ln (1 / delta)) / n")),
             CoqEntry(
                 name: "vc", parameters: ["risk", "n", "dim", "delta"],
