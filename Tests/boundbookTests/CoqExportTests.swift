@@ -49,6 +49,45 @@ struct CoqExportTests {
         try body(folder, coq)
     }
 
+    /// Every closed form and kl inverse the export supports, with or/not/max.
+    static let wide = """
+        ```bound
+        budget 0.1
+        assume iid_sample, bounded_loss, prior_independent, finite_class, parameters_fixed_in_advance, zero_one_loss, test_set_independent
+        let o = occam_kl(risk: 0.05, n: 1000, bits: 30, delta: 0.01)
+        let a = occam(risk: 0.05, n: 1000, classes: 2^30, delta: 0.01)
+        let m = pac_bayes_mcallester(risk: 0.03, kl: 100, n: 5000, delta: 0.01)
+        let l = pac_bayes_lambda(risk: 0.03, kl: 100, n: 5000, delta: 0.01, lambda: 0.5)
+        let s = pac_bayes_kl_seeger(risk: 0.03, kl: 100, n: 5000, delta: 0.01)
+        let c = pac_bayes_catoni(risk: 0.03, kl: 100, n: 5000, delta: 0.01, c: 2)
+        let r = rademacher(risk: 0.1, complexity: 0.01, n: 2000, delta: 0.01)
+        let v = vc(risk: 0.01, n: 100000, dim: 11, delta: 0.01)
+        let bt = bernstein_test(risk: 0.05, n: 1000, delta: 0.01)
+        claim o <= a and not (o > 0.2)
+        claim s <= m and m < l + 1 and c <= 0.1
+        claim r <= 0.2 or v <= 0.01
+        claim bt <= 0.2
+        claim max(o, a) <= 0.2
+        ```
+        """
+
+    @Test(
+        "coqc accepts an export that uses occam_kl, occam, McAllester, λ, Seeger, Catoni, Rademacher, VC, Bernstein, or, not and max",
+        .enabled(if: coqc != nil, "coqc is not installed (.ci/run installs coq and libcoq-interval)"))
+    func wideExport() throws {
+        let folder = NSTemporaryDirectory() + "/boundbook-coq-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data(Self.wide.utf8).write(to: URL(fileURLWithPath: folder + "/wide.md"))
+        let run = try Run(["export", folder + "/wide.md", "--coq"])
+        #expect(run.status == 0)
+        let coq = try String(contentsOfFile: folder + "/wide.v", encoding: .utf8)
+        #expect(coq.contains("EXPORTED CLAIMS (5):"))
+        #expect(coq.contains("Axiom pac_bayes_catoni_theorem"))
+        let accepted = try compiles(coq, folder, "wide2")
+        #expect(accepted)
+    }
+
     /// Runs coqc on `text` saved as `folder/name.v`; true when Coq accepts it.
     func compiles(_ text: String, _ folder: String, _ name: String) throws -> Bool {
         let path = "\(folder)/\(name).v"
