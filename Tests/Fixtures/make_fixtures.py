@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the tensor-file fixtures of the BoundsTests target.
+"""Writes the tensor-file fixtures of the BoundsDataTests target.
 
 Run from the package root:  python3 Tests/Fixtures/make_fixtures.py
 Needs numpy and the `safetensors` package (pip install safetensors); the outputs are
@@ -20,7 +20,7 @@ from numpy.lib import format as npformat
 from safetensors.numpy import save_file
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUT = os.path.join(ROOT, "BoundsTests", "Fixtures", "tensors")
+OUT = os.path.join(ROOT, "BoundsDataTests", "Fixtures", "tensors")
 
 DTYPES = ["f2", "f4", "f8", "i1", "i2", "i4", "i8", "u1", "u2", "u4", "u8", "b1"]
 

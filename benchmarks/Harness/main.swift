@@ -24,6 +24,7 @@
 // standard error with exit code 2.
 
 import Bounds
+import BoundsData
 import Foundation
 
 /// What to time: one library function at exact arguments, and how often.

@@ -1,4 +1,5 @@
 import Bounds
+import BoundsData
 
 /// Finds the first byte that keeps a file from being text: a NUL, or the start of a sequence
 /// that is not well-formed UTF-8 (Unicode 15, Table 3-7: no overlong forms, no surrogates,

@@ -1,4 +1,5 @@
 import Bounds
+import BoundsData
 import Foundation
 
 #if canImport(Glibc)

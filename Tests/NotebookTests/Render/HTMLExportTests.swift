@@ -58,6 +58,6 @@ struct HTMLExportTests {
         #expect(page(mathjax: true).contains("mathjax"))
     }
 
-    @Test("the same notebook exports byte-identical pages")
-    func deterministic() { #expect(page() == page()) }
+    @Test("the notebook exports byte for byte as the committed page (Golden/cases/page.expected.html)")
+    func deterministic() throws { try expectGolden(page(), "page.expected.html") }
 }
