@@ -15,7 +15,10 @@ struct Boundbook: ParsableCommand {
             is MPFR with outward rounding, and decimals are rounded outward.
             """,
         version: BoundbookVersion.current,
-        subcommands: [Run.self, Update.self, Check.self, Merge.self, Watch.self, Export.self, ListBounds.self, Explain.self, Eval.self, Solve.self]
+        subcommands: [
+            Run.self, Update.self, Check.self, Watch.self, HandoutCommand.self, Merge.self, Export.self, ListBounds.self, Explain.self, Eval.self,
+            Solve.self,
+        ]
     )
 
     static var commandNames: [String] {

@@ -97,6 +97,9 @@ struct Reporter {
 
     func errors(_ report: NotebookReport) {
         for d in report.errors { Output.diagnostic(d, path: report.path, bytes: report.bytes) }
+        if let key = report.key {
+            for d in key.errors { Output.diagnostic(d, path: key.path, bytes: key.bytes) }
+        }
     }
 
     func json(_ report: NotebookReport, checking: Bool) {
@@ -149,11 +152,14 @@ struct Check: ParsableCommand {
     @Flag(help: "Print a unified diff of each stale output region: what is stored, what `update` would write (text format).")
     var diff = false
 
+    @Option(help: "An answer key: its cells run after each notebook's and only its claims are graded (docs/teaching.md).")
+    var key: String?
+
     func validate() throws {
         if diff && options.format != .text { throw ValidationError("--diff prints text; it cannot be combined with --format \(options.format.rawValue)") }
     }
 
     func run() throws {
-        throw ExitCode(try NotebookDriver.run(options, write: false, check: true, diff: diff))
+        throw ExitCode(try NotebookDriver.run(options, write: false, check: true, diff: diff, key: key))
     }
 }

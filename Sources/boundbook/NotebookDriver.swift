@@ -7,8 +7,18 @@ import Notebook
 /// and a run stopped part-way has printed a prefix), a progress line on a terminal and a
 /// summary at the end.
 enum NotebookDriver {
-    static func run(_ options: NotebookOptions, write: Bool, check: Bool, diff: Bool = false) throws -> Int32 {
-        let runOptions = try options.runOptions()
+    static func run(_ options: NotebookOptions, write: Bool, check: Bool, diff: Bool = false, key: String? = nil) throws -> Int32 {
+        var runOptions = try options.runOptions()
+        // Reports for programs grade with partial credit: an error fails only what depends on it.
+        runOptions.grading = check && (options.format != .text || key != nil)
+        if let key {
+            switch NotebookRunner.read(key) {
+            case .success(let snapshot): runOptions.key = (key, snapshot.bytes)
+            case .failure(let error):
+                Output.diagnostic(error, path: key, bytes: [])
+                return 2
+            }
+        }
         let all = try options.sources()
         guard !all.isEmpty else { throw ValidationError("no notebooks found in \(options.paths.joined(separator: ", "))") }
         // An empty shard (more tasks than notebooks) is not an error: it has nothing to report.
@@ -45,6 +55,7 @@ enum NotebookDriver {
                     let text = ReportJSON.object(report, checkingStaleness: check).serialized()
                     print(array ? (index > 0 ? "," : "") + text : text)
                 case .jsonl: reporter.json(report, checking: check)
+                case .text where report.key != nil: print(AutograderReports.text(report), terminator: "")
                 case .text:
                     printText(report, reporter: reporter, check: check, written: written)
                     if diff { print(RegionDiff.render(report), terminator: "") }
@@ -64,7 +75,8 @@ enum NotebookDriver {
             print(AutograderReports.gradescope(collected).serialized())
         case .junit:
             print(AutograderReports.junit(collected), terminator: "")
-        case .text where check || sources.count > 1:
+        // Graded from a key, each notebook ends with its score line instead.
+        case .text where key == nil && (check || sources.count > 1):
             print(summary.line(checking: check))
         default:
             break

@@ -44,10 +44,11 @@ struct AutograderTests {
         let run = try Run(["check", "--format", "gradescope", dir.appendingPathComponent("a.md").path])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let tests = try validateGradescope(object)
-        #expect(tests.count == 3)
-        #expect((tests.map { ($0["max_score"] as? NSNumber)?.doubleValue ?? -1 }) == [2, 3, 1])
-        #expect((tests.map { ($0["score"] as? NSNumber)?.doubleValue ?? -1 }) == [2, 0, 1])
-        #expect((tests.map { $0["visibility"] as? String }) == ["visible", "hidden", "visible"])
+        // The three claims, and the informational test for the missing output region.
+        #expect(tests.count == 4)
+        #expect((tests.map { ($0["max_score"] as? NSNumber)?.doubleValue ?? -1 }) == [2, 3, 1, 0])
+        #expect((tests.map { ($0["score"] as? NSNumber)?.doubleValue ?? -1 }) == [2, 0, 1, 0])
+        #expect((tests.map { $0["visibility"] as? String }) == ["visible", "hidden", "visible", "visible"])
         #expect((object["score"] as? NSNumber)?.doubleValue == 3)
         #expect(run.status == 1)  // a refuted claim (and no output regions yet)
     }
@@ -64,6 +65,29 @@ struct AutograderTests {
         #expect(run.status == 2)
     }
 
+    @Test("a misspelt grading attribute is an error with file, line, column and a suggestion (exit 2)")
+    func misspeltAttribute() throws {
+        let dir = try folder(["a.md": "# HW\n\n```bound\nclaim 1 < 2  # points: 1\nclaim 2 < 3  # pionts: 2\n```\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("a.md").path
+        let run = try Run(["check", path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("\(path):5:16: error: unknown attribute 'pionts'; did you mean 'points'?"))
+    }
+
+    @Test("gradescope: one unfinished line loses only the points of the claims that need it")
+    func unfinishedLine() throws {
+        let text = "```bound\nlet a1 = \nlet a2 = 3\nclaim a1 > 0  # points: 2\nclaim a2 == 3  # points: 3\n```\n"
+        let dir = try folder(["hw.md": text])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try Run(["check", "--format", "gradescope", dir.appendingPathComponent("hw.md").path])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let tests = try validateGradescope(object)
+        #expect((object["score"] as? NSNumber)?.doubleValue == 3)
+        #expect(tests.map { ($0["max_score"] as? NSNumber)?.doubleValue ?? -1 }.reduce(0, +) == 5)
+        #expect(run.status == 2)
+    }
+
     @Test("junit: well-formed XML with one testcase per claim and a failure element for each failing one")
     func junit() throws {
         let dir = try folder(["a.md": Self.graded])
@@ -75,10 +99,47 @@ struct AutograderTests {
         let suites = root.elements(forName: "testsuite")
         #expect(suites.count == 1)
         let cases = suites[0].elements(forName: "testcase")
-        #expect(cases.count == 3)
-        #expect(cases.map { $0.elements(forName: "failure").count } == [0, 1, 0])
-        #expect(suites[0].attribute(forName: "tests")?.stringValue == "3")
-        #expect(suites[0].attribute(forName: "failures")?.stringValue == "1")
+        #expect(cases.count == 4)
+        #expect(cases.map { $0.elements(forName: "failure").count } == [0, 1, 0, 1])
+        #expect(suites[0].attribute(forName: "tests")?.stringValue == "4")
+        #expect(suites[0].attribute(forName: "failures")?.stringValue == "2")
+    }
+
+    @Test("a stale but correct submission is not green: one informational test worth nothing, gone after update")
+    func staleness() throws {
+        let dir = try folder(["a.md": "```bound\nclaim 1 < 2  # points: 2\n```\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("a.md").path
+        func tests() throws -> (score: Double?, tests: [[String: Any]], status: Int32) {
+            let run = try Run(["check", "--format", "gradescope", path])
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            return ((object["score"] as? NSNumber)?.doubleValue, try validateGradescope(object), run.status)
+        }
+        let stale = try tests()
+        #expect(stale.score == 2 && stale.status == 1)
+        #expect(stale.tests.count == 2)
+        #expect(stale.tests.last?["status"] as? String == "failed")
+        #expect((stale.tests.last?["max_score"] as? NSNumber)?.doubleValue == 0)
+        #expect((stale.tests.last?["output"] as? String ?? "").contains("a.md:1: the output region of this cell is stale"))
+        let junit = try XMLDocument(data: Data(try Run(["check", "--format", "junit", path]).stdout.utf8))
+        let suite = try #require(junit.rootElement()?.elements(forName: "testsuite").first)
+        #expect(suite.attribute(forName: "failures")?.stringValue == "1")
+        _ = try Run(["update", path])
+        let fresh = try tests()
+        #expect(fresh.score == 2 && fresh.status == 0 && fresh.tests.count == 1)
+    }
+
+    @Test("junit: a notebook that does not parse is an <error>, not a <failure>")
+    func junitParseError() throws {
+        let dir = try folder(["broken.md": "```bound\nlet x = (1 +\n```\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try Run(["check", "--format", "junit", dir.appendingPathComponent("broken.md").path])
+        let suite = try #require(try XMLDocument(data: Data(run.stdout.utf8)).rootElement()?.elements(forName: "testsuite").first)
+        let cases = suite.elements(forName: "testcase")
+        #expect(cases.count == 1)
+        #expect(cases.map { $0.elements(forName: "error").count } == [1])
+        #expect(cases.map { $0.elements(forName: "failure").count } == [0])
+        #expect(suite.attribute(forName: "errors")?.stringValue == "1" && suite.attribute(forName: "failures")?.stringValue == "0")
     }
 
     @Test("batch: 200 generated notebooks give the same jsonl with --jobs 2 as with --jobs 1")

@@ -18,10 +18,11 @@ struct Run {
         return dir.appendingPathComponent("boundbook")
     }
 
-    /// Runs `program` (by default the built `boundbook`) with `arguments`.
-    init(_ arguments: [String], program: String? = nil) throws {
+    /// Runs `program` (by default the built `boundbook`) with `arguments`, in `directory` if given.
+    init(_ arguments: [String], program: String? = nil, directory: URL? = nil) throws {
         let process = Process()
         process.executableURL = program.map { URL(fileURLWithPath: $0) } ?? Run.executable
+        if let directory { process.currentDirectoryURL = directory }
         process.arguments = arguments
         let out = Pipe()
         let err = Pipe()

@@ -44,7 +44,7 @@ public struct Dependencies: Sendable {
                     scan.walk(e, locals: [])
                 case .plot(let arguments):
                     for a in arguments { scan.walk(a.value, locals: []) }
-                case .assume, .ledger:
+                case .assume, .ledger, .expect:
                     break
                 }
                 node.reads = scan.reads

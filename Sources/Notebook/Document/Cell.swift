@@ -12,8 +12,9 @@ public struct Cell: Sendable {
     /// The whole cell, from the start of the opening fence line (its indentation included)
     /// to the end of the closing fence (its line ending excluded).
     public let fenceRange: SourceRange
-    /// The output region that follows the cell in the file, if any.
-    public let output: OutputRegion?
+    /// The cell's output region in the file, if any: right after it, or `displaced` further
+    /// down, after prose inserted between them.
+    public internal(set) var output: OutputRegion?
 
     /// For each line of `source`: where it starts in `source` and in the file.
     let lineMap: [LineMapping]

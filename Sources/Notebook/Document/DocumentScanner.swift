@@ -1,7 +1,8 @@
 /// The pass over a notebook's lines that finds its cells and output regions, in document
 /// order: a fence opens a block, the lines up to its closing fence are that block's content
 /// (so fences and markers inside other blocks are text), and whatever follows a block's
-/// closing fence may be its output region.
+/// closing fence may be its output region. A region further down, after prose, belongs to the
+/// last cell before it if that cell has none (it is `displaced`), and is an orphan otherwise.
 ///
 /// `bound` cells are stricter than CommonMark: one whose fence never closes is an error (not
 /// a block running to the end of the file), and so is one that reaches another `bound` fence
@@ -25,6 +26,8 @@ struct DocumentScanner {
         var orphans: [OutputRegion] = []
         var owned = [Bool](repeating: false, count: lines.count)
         var i = 0
+        // The last `bound` cell: a region separated from it by prose is still its region.
+        var lastCell: Int?
         while i < lines.count {
             let line = lines[i]
             if let opening = FenceScanner.opening(line, bytes) {
@@ -39,12 +42,30 @@ struct DocumentScanner {
                 }
                 if opening.isBound {
                     cells.append(cell(cells.count, opening, open: i, close: close, output: region))
+                    lastCell = cells.count - 1
                 } else if let region {
                     orphans.append(region)
                 }
                 i = next
             } else if let marker = OutputRegion.marker(line, bytes) {
-                throw error(marker == .open ? .regionWithoutCell : .closingMarkerWithoutRegion, markerRange(i))
+                guard marker == .open else { throw error(.closingMarkerWithoutRegion, markerRange(i)) }
+                // A region with prose (or other blocks) between it and the cell before it: it is
+                // that cell's, and moves back under it when rewritten; the prose stays where it
+                // is. With no cell before it, or after a cell that has its region, its cell is
+                // gone and it is an orphan. It owns the blank lines before it.
+                var j = i - 1
+                while j >= 0 && FenceScanner.isBlank(lines[j], bytes) { j -= 1 }
+                let ownedFrom = j >= 0 ? lines[j].contentEnd : 0
+                let block = lastCell.map { cells[$0].fenceRange.start } ?? markerRange(i).start
+                guard var found = try self.region(after: i - 1, blockAt: block, ownedFrom: ownedFrom) else { i += 1; continue }
+                found.region.displaced = true
+                for k in i...found.lastLine { owned[k] = true }
+                if let c = lastCell, cells[c].output == nil {
+                    cells[c].output = found.region
+                } else {
+                    orphans.append(found.region)
+                }
+                i = found.lastLine + 1
             } else {
                 i += 1
             }
@@ -127,7 +148,7 @@ struct DocumentScanner {
     /// The output region after the block whose closing fence is line `close`, with its
     /// closing marker's line; then checks that no second region follows.
     private func region(
-        after close: Int, blockAt block: SourceLocation
+        after close: Int, blockAt block: SourceLocation, ownedFrom: Int? = nil
     ) throws(NotebookDocumentError)
         -> (region: OutputRegion, lastLine: Int)?
     {
@@ -147,7 +168,7 @@ struct DocumentScanner {
         }
         let opened = markerRange(k)
         let region = OutputRegion(
-            byteRange: lines[close].contentEnd..<lines[body.closeLine].contentEnd,
+            byteRange: (ownedFrom ?? lines[close].contentEnd)..<lines[body.closeLine].contentEnd,
             range: SourceRange(opened.start, markerRange(body.closeLine).end),
             text: body.text, images: images)
         var after = body.closeLine + 1

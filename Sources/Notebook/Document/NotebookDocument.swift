@@ -69,8 +69,14 @@ public struct NotebookDocument: Sendable {
         var edits: [(range: Range<Int>, bytes: [UInt8])] = []
         for cell in cells {
             let written = outputs[cell.index].map { OutputRegion.written($0, lineEnding: lineEnding) } ?? []
-            let range = cell.output?.byteRange ?? cell.fenceRange.end.offset..<cell.fenceRange.end.offset
-            edits.append((range, written))
+            let end = cell.fenceRange.end.offset
+            if let region = cell.output, region.displaced {
+                // Moved back under its cell; the prose in between stays.
+                edits.append((end..<end, written))
+                edits.append((region.byteRange, []))
+            } else {
+                edits.append((cell.output?.byteRange ?? end..<end, written))
+            }
         }
         for orphan in orphanRegions { edits.append((orphan.byteRange, [])) }
         edits.sort { $0.range.lowerBound < $1.range.lowerBound }
@@ -98,7 +104,7 @@ public struct NotebookDocument: Sendable {
         cells.filter { cell in
             let written = outputs[cell.index].map { OutputRegion.written($0, lineEnding: lineEnding) } ?? []
             let current = cell.output.map { Array(bytes[$0.byteRange]) } ?? []
-            return written != current
+            return written != current || cell.output?.displaced == true
         }
     }
 }

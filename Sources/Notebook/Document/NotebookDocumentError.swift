@@ -17,8 +17,6 @@ public struct NotebookDocumentError: Error, Sendable, Hashable, CustomStringConv
         case cellNeverCloses(fence: String, opened: SourceLocation, nextCell: SourceLocation?)
         /// An output region has no closing marker before the end of the file or before `obstacle`.
         case regionNeverCloses(opened: SourceLocation, obstacle: Obstacle?)
-        /// An opening marker that does not follow a cell's closing fence.
-        case regionWithoutCell
         /// A closing marker that does not end an output region.
         case closingMarkerWithoutRegion
         /// A second output region after the cell at `cell`, whose first region starts at `first`.
@@ -72,8 +70,6 @@ public struct NotebookDocumentError: Error, Sendable, Hashable, CustomStringConv
             return "output region opened at \(opened) never closes; expected \(Self.closeMarker) before the cell at \(next)"
         case let .regionNeverCloses(opened, .region(next)?):
             return "output region opened at \(opened) never closes; expected \(Self.closeMarker) before the next region at \(next)"
-        case .regionWithoutCell:
-            return "output region without a cell; expected \(Self.openMarker) right after a bound cell's closing fence"
         case .closingMarkerWithoutRegion:
             return "closing output marker without an output region; expected \(Self.openMarker) before it"
         case let .duplicatedRegion(cell, first):

@@ -40,6 +40,9 @@ public struct OutputRegion: Sendable, Hashable {
     public let text: String?
     /// The Markdown images among the region's lines outside its fenced blocks.
     public let images: [CellOutput.Image]
+    /// Separated from its cell by prose (or found with no cell before it): rewriting moves it
+    /// back under its cell, or removes it, and keeps the prose.
+    public internal(set) var displaced = false
 }
 
 extension OutputRegion {

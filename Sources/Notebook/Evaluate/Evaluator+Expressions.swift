@@ -76,6 +76,8 @@ extension Evaluator {
         if functions[name] != nil || Builtins.names.contains(name) || Catalogue.entry(named: name) != nil {
             throw EvaluationError("'\(name)' is a function: call it with arguments, like \(name)(…)", at: range)
         }
+        // A handout's placeholder for an answer (docs/teaching.md): whatever uses it fails.
+        if name == "todo" { throw EvaluationError("not done yet: replace `todo` with your answer", at: range) }
         let known = Array(bindings.keys) + Array(functions.keys) + Array(ctx.locals.keys) + Builtins.names + Catalogue.entries.map(\.name)
         let near = known.map { ($0, Catalogue.editDistance(name, $0)) }.filter { $0.1 <= Swift.max(1, name.count / 3) }.sorted { $0.1 < $1.1 }
         let hint = near.first.map { "; did you mean '\($0.0)'?" } ?? ""

@@ -4,7 +4,7 @@ import Bounds
 public struct StatementResult: Sendable {
     /// Which statement produced it (its keyword; a shown expression is `show`).
     public enum Kind: String, Sendable {
-        case binding = "let", function = "fn", show, claim, assume, budget, ledger, precision, plot
+        case binding = "let", function = "fn", show, claim, assume, budget, ledger, precision, plot, expect
     }
 
     public var kind: Kind

@@ -9,19 +9,21 @@ extension AutograderReports {
             let text = errors.map { e in
                 e["rendered"]?.stringValue ?? "\(path):\(e["line"]?.intValue ?? 0):\(e["column"]?.intValue ?? 0): error: \(e["message"]?.stringValue ?? "")"
             }
-            return [Graded(name: "\(path): the notebook runs", points: 1, passed: false, hidden: false, output: text.joined(separator: "\n"))]
+            return [Graded(name: "\(path): the notebook runs", points: 1, passed: false, visibility: .visible, output: text.joined(separator: "\n"), isError: true)]
         }
         var tests: [Graded] = []
         for statement in report["statements"]?.arrayValue ?? [] where statement["verdict"] != nil {
-            let attributes = statement["attributes"]
+            var pairs: [String: String] = [:]
+            for key in GradingAttributes.keys { if let value = statement["attributes"]?[key]?.stringValue { pairs[key] = value } }
+            let attributes = GradingAttributes(pairs)
             let line = statement["line"]?.intValue ?? 0
             let source = statement["source"]?.stringValue ?? ""
             tests.append(
                 Graded(
-                    name: "\(path):\(line): claim \(source)",
-                    points: attributes?["points"]?.stringValue.flatMap(Double.init) ?? 1,
+                    name: "\(path):\(line): \(attributes.name ?? "claim \(source)")",
+                    points: attributes.points,
                     passed: statement["passed"]?.boolValue ?? false,
-                    hidden: attributes?["hidden"] != nil,
+                    visibility: attributes.visibility,
                     output: statement["output"]?.stringValue ?? statement["verdict"]?.stringValue ?? ""))
         }
         return tests

@@ -41,7 +41,14 @@ public enum HTMLExport {
                 body += "<section class=\"cell\">\n<pre class=\"source\"><code>\(escape(cell.source))</code></pre>\n"
                 body += results(report, cell.index)
                 body += "</section>\n"
-                position = Swift.max(cell.fenceRange.end.offset, cell.output?.byteRange.upperBound ?? 0)
+                if let region = cell.output, region.displaced {
+                    // The prose between a cell and its displaced region is the author's.
+                    let end = cell.fenceRange.end.offset
+                    if region.byteRange.lowerBound > end { body += prose.render(Array(bytes[end..<region.byteRange.lowerBound])) }
+                    position = region.byteRange.upperBound
+                } else {
+                    position = Swift.max(cell.fenceRange.end.offset, cell.output?.byteRange.upperBound ?? 0)
+                }
             }
             if position < bytes.count { body += prose.render(Array(bytes[position...])) }
         }

@@ -17,9 +17,11 @@ public enum ReportJSON {
             var fields: [(String, JSONValue)] = [
                 ("line", .int(entry.location.line)), ("column", .int(entry.location.column)), ("kind", .string(r.kind.rawValue)),
             ]
-            if let document = report.document, entry.cell < document.cells.count {
-                fields.append(("source", .string(CellText.snippet(document.cells[entry.cell].source, r.range))))
+            if let text = source(report, entry.cell) {
+                fields.append(("source", .string(CellText.snippet(text, r.range))))
             }
+            // Graded from a key, the key's statements name their file.
+            if let key = report.key, entry.cell >= key.firstCell { fields.append(("file", .string(key.path))) }
             if let name = r.name { fields.append(("name", .string(name))) }
             if let v = r.value { fields += value(v, r.precision) }
             if let c = r.claim {
@@ -52,7 +54,7 @@ public enum ReportJSON {
                 // The claim's output lines (its `source` is above, as for every statement), so a
                 // report read back from JSON (`boundbook merge`) renders the same autograder tests
                 // as the run did.
-                if let cell = report.document?.cells[entry.cell].source {
+                if let cell = source(report, entry.cell) {
                     let text = CellText.snippet(cell, r.range)
                     fields.append(("output", .string(CellText.claim(text, c, source: cell).joined(separator: "\n"))))
                 }
@@ -69,17 +71,44 @@ public enum ReportJSON {
             ])
         }
         let status = report.status(checkingStaleness: checkingStaleness)
-        return .object([
-            ("schema_version", .int(schemaVersion)),
-            ("boundbook_version", .string(BoundbookVersion.current)),
-            ("file", .string(report.path)),
-            ("status", .int(Int(status))),
-            ("statements", .array(statements)),
-            ("budget", report.budget.map { decimal($0, p) } ?? .null),
-            ("spent", decimal(report.spent, p)),
-            ("stale_cells", .array(report.staleCells.map { .int($0) })),
-            ("errors", .array(errors)),
-        ])
+        var blocked: [(String, JSONValue)] = []
+        if !report.blockedClaims.isEmpty {
+            // Claims not evaluated because they depend on a failure (partial credit).
+            let items: [JSONValue] = report.blockedClaims.map { b in
+                var fields: [(String, JSONValue)] = [("line", .int(b.location.line)), ("column", .int(b.location.column))]
+                if let key = report.key, b.cell >= key.firstCell { fields.append(("file", .string(key.path))) }
+                switch b.reason {
+                case let .dependsOn(names, _): fields.append(("depends_on", .array(names.map { .string($0) })))
+                case .error(let d): fields.append(("error", .string(d.message)))
+                }
+                return .object(fields)
+            }
+            blocked = [("blocked_claims", .array(items))]
+        }
+        if let key = report.key, !key.errors.isEmpty {
+            let items: [JSONValue] = key.errors.map {
+                .object([("line", .int($0.range.start.line)), ("column", .int($0.range.start.column)), ("message", .string($0.message))])
+            }
+            blocked.append(("key_errors", .array(items)))
+        }
+        return .object(
+            [
+                ("schema_version", .int(schemaVersion)),
+                ("boundbook_version", .string(BoundbookVersion.current)),
+                ("file", .string(report.path)),
+                ("status", .int(Int(status))),
+                ("statements", .array(statements)),
+                ("budget", report.budget.map { decimal($0, p) } ?? .null),
+                ("spent", decimal(report.spent, p)),
+                ("stale_cells", .array(report.staleCells.map { .int($0) })),
+                ("errors", .array(errors)),
+            ] + blocked)
+    }
+
+    /// The source of cell `cell` of the run: the notebook's, or (graded from a key) the key's.
+    static func source(_ report: NotebookReport, _ cell: Int) -> String? {
+        if let key = report.key, cell >= key.firstCell { return key.document?.cells[cell - key.firstCell].source }
+        return report.document.map { $0.cells[cell].source }
     }
 
     /// The claim's points for an autograder: its `points:` attribute, else 1.

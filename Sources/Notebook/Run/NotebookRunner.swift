@@ -8,6 +8,14 @@ public struct RunOptions: Sendable {
     public var allowRead: [URL] = []
     /// Report every independent error instead of stopping at the first.
     public var keepGoing = false
+    /// An answer key (`check --key`): its cells run after the notebook's, and only its claims
+    /// are graded (docs/teaching.md).
+    public var key: (path: String, bytes: [UInt8])?
+    /// Grade with partial credit (autograder reports): statements with syntax errors are left
+    /// out instead of stopping the run, evaluation goes on past errors, and a claim that reads —
+    /// transitively — a name whose binding failed, or whose own evaluation fails, is recorded
+    /// in `NotebookReport.blockedClaims` rather than silently skipped.
+    public var grading = false
     /// Caps on exact-number size, elements, nesting, steps and running time (Limits.swift).
     public var limits = Limits()
 
@@ -40,6 +48,20 @@ public struct NotebookReport: Sendable {
     public var figures: [(path: String, svg: String)] = []
     /// Figures missing or different on disk.
     public var staleFigures: [String] = []
+    /// Grading from an answer key: the key's file, and where its cells start among the cells
+    /// evaluated (the notebook's come first).
+    public struct Key: Sendable {
+        public var path: String
+        public var bytes: [UInt8]
+        public var document: NotebookDocument?
+        public var firstCell: Int
+        /// Errors at positions in the key.
+        public var errors: [Diagnostic] = []
+    }
+
+    public var key: Key?
+    /// Claims that could not be evaluated (with `RunOptions.grading`): they fail and lose their points.
+    public var blockedClaims: [BlockedClaim] = []
     /// Output regions whose cell is gone (an update removes them).
     public var orphanRegions = 0
     /// The δ ledger after the run, and the evaluations the claims used.
@@ -51,7 +73,7 @@ public struct NotebookReport: Sendable {
 
     /// 2 bad input, 1 a check failed (claim, budget, hypothesis, stale output), 0 all good.
     public func status(checkingStaleness: Bool) -> Int32 {
-        if !errors.isEmpty { return 2 }
+        if !errors.isEmpty || !(key?.errors.isEmpty ?? true) { return 2 }
         if entries.contains(where: { $0.result.fails }) { return 1 }
         if checkingStaleness && (!staleCells.isEmpty || orphanRegions > 0 || !staleFigures.isEmpty) { return 1 }
         return 0
@@ -65,25 +87,37 @@ public enum NotebookRunner {
     /// file; the report keeps the snapshot read (identity and bytes) for `WriteBack`.
     public static func run(file path: String, options: RunOptions) -> NotebookReport {
         var report = NotebookReport(path: path, bytes: [])
+        let snapshot: FileSnapshot
+        switch read(path) {
+        case .success(let read): snapshot = read
+        case .failure(let error):
+            report.errors.append(error)
+            return report
+        }
+        let folderPath = AtomicWrite.split(path).0
+        var result = run(bytes: snapshot.bytes, path: path, baseDirectory: URL(fileURLWithPath: folderPath, isDirectory: true), options: options)
+        result.snapshot = snapshot
+        return result
+    }
+
+    /// Reads a notebook file through its folder's descriptor (no link followed, nothing but a
+    /// regular file read, at most `NotebookDocument.maximumSize` bytes).
+    public static func read(_ path: String) -> Result<FileSnapshot, Diagnostic> {
         let (folderPath, name) = AtomicWrite.split(path)
         let snapshot: FileSnapshot
         do {
             guard let read = try FolderDescriptor.open(path: folderPath).read(name, limit: NotebookDocument.maximumSize) else {
-                report.errors.append(Diagnostic("cannot read \(path): no such file", at: origin))
-                return report
+                return .failure(Diagnostic("cannot read \(path): no such file", at: origin))
             }
             snapshot = read
         } catch {
-            report.errors.append(Diagnostic("\(error.path) \(error.message)", at: origin))
-            return report
+            return .failure(Diagnostic("\(error.path) \(error.message)", at: origin))
         }
         guard snapshot.bytes.count <= NotebookDocument.maximumSize else {
-            report.errors.append(Diagnostic("\(path) is over \(NotebookDocument.maximumSize) bytes; notebooks are limited to \(NotebookDocument.maximumSize) bytes", at: origin))
-            return report
+            return .failure(
+                Diagnostic("\(path) is over \(NotebookDocument.maximumSize) bytes; notebooks are limited to \(NotebookDocument.maximumSize) bytes", at: origin))
         }
-        var result = run(bytes: snapshot.bytes, path: path, baseDirectory: URL(fileURLWithPath: folderPath, isDirectory: true), options: options)
-        result.snapshot = snapshot
-        return result
+        return .success(snapshot)
     }
 
     static let origin = SourceRange(SourceLocation(line: 1, column: 1, offset: 0), SourceLocation(line: 1, column: 1, offset: 0))
@@ -110,59 +144,34 @@ public enum NotebookRunner {
         }
         report.document = document
         // Parse every cell first: all syntax errors of the notebook are reported at once.
+        var cells = document.cells
         var programs: [Program] = []
         for cell in document.cells {
             let (program, diagnostics) = NotebookParser.parse(cell.source, locationInFile: cell.fileLocation)
             programs.append(program)
             report.errors += diagnostics.map { map($0, cell, notes: true) }
         }
-        if !report.errors.isEmpty { return report }
-
-        var evaluatorOptions = Evaluator.Options(baseDirectory: baseDirectory)
-        evaluatorOptions.precision = options.precision
-        evaluatorOptions.maxPrecision = options.maxPrecision
-        evaluatorOptions.allowedDirectories = options.allowRead
-        evaluatorOptions.limits = options.limits
-        let cells = document.cells
-        evaluatorOptions.fileLocation = { cell, location in cell < cells.count ? cells[cell].fileLocation(location) : location }
-        let evaluator = Evaluator(options: evaluatorOptions)
-        let dependencies = Dependencies(programs)
-        var failedNames = Set<String>()
-        let figureFolder = ((path as NSString).lastPathComponent as NSString).deletingPathExtension + ".figures"
-        evaluation: for (index, cell) in document.cells.enumerated() {
-            var lines: [String] = []
-            var images: [CellOutput.Image] = []
-            for (position, statement) in programs[index].statements.enumerated() {
-                // A statement that reads a name whose binding failed fails with it: the error was
-                // reported once, at its cause (with --keep-going; otherwise the run stopped there).
-                if let node = dependencies.node(cell: index, statement: position), !node.reads.isDisjoint(with: failedNames) {
-                    if let name = node.binds { failedNames.insert(name) }
-                    continue
+        if !report.errors.isEmpty && !options.grading { return report }
+        if let key = options.key {
+            // The key's cells run after the submission's, in its environment; its own syntax
+            // errors are the teacher's, and stop the grading.
+            var part = NotebookReport.Key(path: key.path, bytes: key.bytes, document: nil, firstCell: cells.count)
+            do {
+                let keyDocument = try NotebookDocument.parse(key.bytes, path: key.path)
+                part.document = keyDocument
+                for cell in keyDocument.cells {
+                    let (program, diagnostics) = NotebookParser.parse(cell.source, locationInFile: cell.fileLocation)
+                    programs.append(program)
+                    cells.append(cell)
+                    part.errors += diagnostics.map { map($0, cell, notes: true) }
                 }
-                do {
-                    let result = try evaluator.run(statement, cell: index)
-                    report.entries.append(.init(cell: index, result: result, location: cell.fileLocation(statement.range.start)))
-                    if let plot = result.plot {
-                        // Stable names (cellN-K.svg) keep diffs small when a notebook changes.
-                        let name = "\(figureFolder)/cell\(index + 1)-\(images.count + 1).svg"
-                        report.figures.append((name, SVGPlot.render(plot)))
-                        images.append(CellOutput.Image(alt: plot.title ?? "plot", path: name))
-                        lines.append("plot\(plot.title.map { " \"\($0)\"" } ?? ""): \(plot.series.count) series → \(name)")
-                    }
-                    lines += CellText.lines(result, source: cell.source)
-                } catch let e as EvaluationError {
-                    if case .binding(let name, _, _) = statement.kind { failedNames.insert(name) }
-                    if case .function(let name, _, _, _) = statement.kind { failedNames.insert(name) }
-                    // The evaluator's notes may point into other cells: it maps them itself.
-                    report.errors.append(map(e.diagnostic, cell, notes: false))
-                    if !options.keepGoing { break evaluation }
-                } catch {
-                    report.errors.append(map(Diagnostic("\(error)", at: statement.range), cell))
-                    if !options.keepGoing { break evaluation }
-                }
+            } catch {
+                part.errors.append(error.diagnostic)
             }
-            if !lines.isEmpty { report.outputs[index] = CellOutput(text: lines.joined(separator: "\n"), images: images) }
+            report.key = part
+            if !part.errors.isEmpty || part.document == nil { return report }
         }
+        let evaluator = evaluate(&report, cells: cells, programs: programs, baseDirectory: baseDirectory, options: options)
         report.budget = evaluator.budget
         report.ledger = evaluator.ledger
         report.claimedKeys = evaluator.spentKeys

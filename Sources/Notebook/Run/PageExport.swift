@@ -1,11 +1,11 @@
 /// `export --html`: runs nothing itself; writes a rendered page where the user asked, or next
 /// to the notebook.
 public enum PageExport {
-    /// The page's default path: the notebook's, with `.html` for its extension.
-    public static func defaultOutput(for notebook: String) -> String {
+    /// The page's default path: the notebook's, with `.html` (or `fileExtension`) for its extension.
+    public static func defaultOutput(for notebook: String, fileExtension: String = "html") -> String {
         let (folder, name) = AtomicWrite.split(notebook)
         let stem = name.lastIndex(of: ".").map { name[..<$0] }.map(String.init) ?? name
-        let page = (stem.isEmpty ? name : stem) + ".html"
+        let page = (stem.isEmpty ? name : stem) + "." + fileExtension
         return notebook.contains("/") ? "\(folder)/\(page)" : page
     }
 

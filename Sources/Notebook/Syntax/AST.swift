@@ -96,6 +96,9 @@ public enum StatementKind: Sendable {
     case claim(Expr)
     /// `assume NAME, NAME, …`
     case assume([(String, SourceRange)])
+    /// `expect NAME, NAME, …  # exercise 1, 2` in an answer key: the names a submission must
+    /// bind, with the exercise that asks for each (from the trailing comment; empty if none).
+    case expect([(String, SourceRange)], exercises: [String])
     /// `budget EXPR`
     case budget(Expr)
     /// `ledger`
@@ -109,5 +112,24 @@ public enum StatementKind: Sendable {
 /// The statements of one cell, in order.
 public struct Program: Sendable {
     public var statements: [Statement]
-    public init(statements: [Statement]) { self.statements = statements }
+    /// The statements with syntax errors that bind a name (`let a1 = ` binds `a1`) or are
+    /// claims, each with its error: what reads the name fails with it, and the claim fails
+    /// (partial credit).
+    public var unparsed: [UnparsedStatement] = []
+
+    public init(statements: [Statement], unparsed: [UnparsedStatement] = []) {
+        self.statements = statements
+        self.unparsed = unparsed
+    }
+}
+
+/// A `let NAME`, `fn NAME` or `claim` statement that did not parse: what it would have bound
+/// or whether it is a claim (read from its first tokens), its range (to the end of the line where
+/// the parser resumed), its trailing comment's attributes, and its (cell-local) error.
+public struct UnparsedStatement: Sendable {
+    public var binds: String?
+    public var isClaim: Bool
+    public var range: SourceRange
+    public var attributes: [String: String]
+    public var error: Diagnostic
 }

@@ -13,6 +13,9 @@ extension Parser {
         case .keyword(.assume):
             kind = try parseAssume()
             endsWithExpression = false
+        case .keyword(.expect):
+            kind = try parseExpect()
+            endsWithExpression = false
         case .keyword(.budget):
             advance()
             kind = .budget(try parseExpression().expr)
@@ -27,8 +30,25 @@ extension Parser {
         default: kind = .show(try parseExpression().expr)
         }
         guard current.isLineEnd else { throw failUnexpectedAtEnd(afterExpression: endsWithExpression) }
-        let attributes = comments[current.range.start.line].map { CommentAttributes.parse($0.text) } ?? [:]
+        let comment = comments[current.range.start.line]
+        let attributes = comment.map { CommentAttributes.parse($0.text) } ?? [:]
+        if case .claim = kind, let comment { checkGradingAttributes(comment) }
         return Statement(kind, SourceRange(first.range.start, previous.range.end), attributes: attributes)
+    }
+
+    /// Records an error for each problem in a claim's attribute comment; the claim itself is kept
+    /// (its other errors, if any, are still found).
+    func checkGradingAttributes(_ comment: Comment) {
+        for problem in GradingAttributes.problems(comment.text) {
+            // The comment's text starts after '#', on the comment's line.
+            var start = comment.range.start
+            start.column += 1 + problem.offset
+            start.offset += 1 + problem.offset
+            var end = start
+            end.column += problem.length
+            end.offset += problem.length
+            diagnostics.append(Diagnostic(problem.message, at: SourceRange(start, end)))
+        }
     }
 
     /// A token left over where the statement should end.
@@ -108,17 +128,44 @@ extension Parser {
 
     /// `assume NAME, NAME, …`
     func parseAssume() throws(ParseFailure) -> StatementKind {
+        .assume(try parseNames("a hypothesis name", after: "assume"))
+    }
+
+    /// `expect NAME, NAME, …  # exercise 1, 2`: the comment, when it starts with `exercise`,
+    /// gives one exercise per name.
+    func parseExpect() throws(ParseFailure) -> StatementKind {
+        let names = try parseNames("a name", after: "expect")
+        guard let comment = comments[current.range.start.line] else { return .expect(names, exercises: []) }
+        let text = comment.text.drop { $0 == " " || $0 == "\t" }
+        for word in ["exercises", "exercise"] where text.hasPrefix(word) {
+            let exercises = text.dropFirst(word.count).split(separator: ",", omittingEmptySubsequences: false).map {
+                String($0.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
+            }
+            guard exercises.count == names.count, !exercises.contains(where: \.isEmpty) else {
+                diagnostics.append(
+                    Diagnostic(
+                        "expected one exercise per expected name (\(names.count) name\(names.count == 1 ? "" : "s")), as in `# exercise 1, 2`",
+                        at: comment.range))
+                throw ParseFailure()
+            }
+            return .expect(names, exercises: exercises)
+        }
+        return .expect(names, exercises: [])
+    }
+
+    /// `NAME, NAME, …` to the end of the line.
+    func parseNames(_ what: String, after keyword: String) throws(ParseFailure) -> [(String, SourceRange)] {
         advance()
         var names: [(String, SourceRange)] = []
         while true {
-            names.append(try expectName("a hypothesis name", after: names.isEmpty ? "assume" : ","))
+            names.append(try expectName(what, after: names.isEmpty ? keyword : ","))
             if current.isLineEnd { break }
             guard current.is(.comma) else {
                 throw fail("expected ',' or the end of the line after '\(names.last!.0)'", at: current)
             }
             advance()
         }
-        return .assume(names)
+        return names
     }
 
     /// `plot x: EXPR, y: EXPR, title: "…"`: named arguments only, without parentheses.

@@ -75,6 +75,7 @@ final class Parser {
 
     func parseProgram() -> Program {
         var statements: [Statement] = []
+        var unparsed: [UnparsedStatement] = []
         while true {
             while case .newline = current.kind { index += 1 }
             if case .end = current.kind { break }
@@ -82,13 +83,31 @@ final class Parser {
             nesting = 0
             // Nothing of this statement has been consumed yet.
             previous = Token(kind: .newline, text: "", range: current.range)
+            let start = index
             do {
                 statements.append(try parseStatement())
             } catch {
                 synchronize()
+                let name = boundName(at: start)
+                if name != nil || tokens[start].is(.claim), let error = diagnostics.last {
+                    // The comment on the line where the broken statement ends, as for any statement.
+                    let attributes = comments[current.range.start.line].map { CommentAttributes.parse($0.text) } ?? [:]
+                    unparsed.append(
+                        UnparsedStatement(
+                            binds: name, isClaim: name == nil, range: SourceRange(tokens[start].range.start, tokens[max(start, index - 1)].range.end), attributes: attributes,
+                            error: error))
+                }
             }
         }
-        return Program(statements: statements)
+        return Program(statements: statements, unparsed: unparsed)
+    }
+
+    /// The name a statement starting at token `start` binds, read from its first two tokens
+    /// (`let NAME`, `fn NAME`), however the rest of it is broken.
+    func boundName(at start: Int) -> String? {
+        guard start + 1 < tokens.count, case .keyword(let k) = tokens[start].kind, k == .`let` || k == .fn else { return nil }
+        if case .identifier(let name) = tokens[start + 1].kind { return name }
+        return nil
     }
 
     // MARK: The token cursor

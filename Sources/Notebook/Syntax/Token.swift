@@ -3,14 +3,14 @@ import Bounds
 /// The reserved words of the language (LANGUAGE.md §3–5). A keyword cannot name a value, but it
 /// may label an argument (`f(in: 1)`) or name a member (`t.plot`), where no keyword is expected.
 enum Keyword: String, Sendable, CaseIterable {
-    case `let`, fn, claim, assume, budget, ledger, precision, plot
+    case `let`, fn, claim, assume, budget, ledger, precision, plot, expect
     case and, or, not, smallest, largest, `where`, `in`
 
     /// The keywords that begin a statement. None can occur inside an expression, so one at the
     /// start of a line ends an unclosed `(` or `[` for error recovery.
     var beginsStatement: Bool {
         switch self {
-        case .let, .fn, .claim, .assume, .budget, .ledger, .precision, .plot: return true
+        case .let, .fn, .claim, .assume, .budget, .ledger, .precision, .plot, .expect: return true
         default: return false
         }
     }

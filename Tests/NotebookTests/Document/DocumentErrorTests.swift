@@ -56,17 +56,6 @@ struct DocumentErrorTests {
             reason: .regionNeverCloses(opened: at(4, 1, 15), obstacle: nil),
             line: 4, column: 1, message: "output region opened at 4:1 never closes; expected <!-- /boundbook:output -->"),
         Case(
-            text: "prose\n\n<!-- boundbook:output -->\n```text\n1\n```\n<!-- /boundbook:output -->\n", reason: .regionWithoutCell,
-            line: 3, column: 1,
-            message: "output region without a cell; expected <!-- boundbook:output --> right after a bound cell's closing fence"),
-        Case(
-            text: "```bound\nx\n```\nprose in between\n   <!-- boundbook:output -->\n<!-- /boundbook:output -->\n",
-            reason: .regionWithoutCell, line: 5, column: 4,
-            message: "output region without a cell; expected <!-- boundbook:output --> right after a bound cell's closing fence"),
-        Case(
-            text: "<!-- boundbook:output -->\n```bound\nx\n```\n", reason: .regionWithoutCell, line: 1, column: 1,
-            message: "output region without a cell; expected <!-- boundbook:output --> right after a bound cell's closing fence"),
-        Case(
             text: "```bound\nx\n```\n```text\n1\n```\n<!-- /boundbook:output -->\n", reason: .closingMarkerWithoutRegion,
             line: 7, column: 1,
             message: "closing output marker without an output region; expected <!-- boundbook:output --> before it"),

@@ -144,6 +144,8 @@ struct ParserTests {
         ("let x = 1 # hidden\n# points: 3\nlet y = 2", "(let x 1 {hidden})\n(let y 2)"),
         ("let s = \"# not a comment\"  # note: fine", "(let s \"# not a comment\" {note:fine})"),
         ("ledger #", "(ledger)"),
+        ("expect a1, a2  # exercise 1, 2", "(expect a1 a2 exercise:1 exercise:2)"),
+        ("expect a1  # the first one", "(expect a1)"),
     ]
 
     @Test("comments, and the attributes of a statement's trailing comment", arguments: comments)

@@ -18,6 +18,7 @@ enum SyntaxDump {
         case let .show(value): parts = ["show", expr(value)]
         case let .claim(value): parts = ["claim", expr(value)]
         case let .assume(names): parts = ["assume"] + names.map(\.0)
+        case let .expect(names, exercises): parts = ["expect"] + names.map(\.0) + exercises.map { "exercise:" + $0 }
         case let .budget(value): parts = ["budget", expr(value)]
         case .ledger: parts = ["ledger"]
         case let .precision(value): parts = ["precision", expr(value)]

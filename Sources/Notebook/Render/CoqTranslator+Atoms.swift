@@ -1,0 +1,85 @@
+import Bounds
+
+extension CoqTranslator {
+    /// Significant digits of the exported brackets of an inverse: coarse enough that `interval`
+    /// decides the defining inequality quickly, fine enough for the claims of the bundled
+    /// notebooks (the claims' margins are far wider than 10⁻¹¹ relative).
+    static let bracketDigits = 12
+
+    /// A catalogue call at scalar arguments: a closed form is written out (its definition is
+    /// unfolded in proofs); an inverse becomes a named certificate with a bracketing lemma.
+    mutating func atom(_ entry: CoqEntry, _ catalogue: CatalogueEntry, _ args: [String: CoqScalar]) throws -> CoqScalar {
+        entriesUsed.insert(entry.name)
+        let value = evaluate(catalogue, args)
+        let call: String
+        switch entry.shape {
+        case .closed:
+            closedUsed.insert(entry.name)
+            return CoqScalar(text: "(\(entry.name) " + entry.parameters.map { args[$0]!.text }.joined(separator: " ") + ")", value: value)
+        case .klInverse:
+            call = "\(entry.name) " + entry.parameters.map { args[$0]!.text }.joined(separator: " ")
+        case .binomial:
+            guard case .exact(let k)? = args["errors"]?.value, let ki = k.integerValue, case .exact(let n)? = args["n"]?.value,
+                let ni = n.integerValue, k.signum >= 0, k < n
+            else { throw CoqUnsupported(reason: "binomial_test is exported for exact whole errors < n") }
+            call = "binomial_test (INR \(ki)) (IZR \(ni)) \(args["delta"]!.text)"
+        }
+        if let i = atomByText[call] {
+            used.insert(i)
+            return CoqScalar(text: atoms[i].name, value: value)
+        }
+        guard let x = interval(value) else {
+            throw CoqUnsupported(reason: "\(entry.name) at arguments whose values are not known to the export")
+        }
+        let name = "\(entry.name)_\(atoms.count + 1)"
+        let bounds = try bracket(name, entry, args, x)
+        atoms.append(CoqAtom(name: name, entry: entry, definition: "Definition \(name) : R := \(call).", bounds: bounds))
+        atomByText[call] = atoms.count - 1
+        used.insert(atoms.count - 1)
+        return CoqScalar(text: name, value: value)
+    }
+
+    /// `L <= name <= U` with L, U the enclosure rounded outward, proved from the defining
+    /// inequality at L and at U.
+    func bracket(_ name: String, _ entry: CoqEntry, _ args: [String: CoqScalar], _ x: Interval) throws -> (name: String, text: String) {
+        guard let lower = try? Rational(decimalLiteral: x.lower.decimal(significantDigits: Self.bracketDigits, .down)),
+            let upper = try? Rational(decimalLiteral: x.upper.decimal(significantDigits: Self.bracketDigits, .up)),
+            lower.signum > 0
+        else { throw CoqUnsupported(reason: "\(entry.name)'s enclosure is not a positive finite interval") }
+        let (l, u) = (Self.literal(lower), Self.literal(upper))
+        let one = Rational(1)
+        var proof: [String] = []
+        switch entry.shape {
+        case .klInverse:
+            guard let risk = args["risk"], let q = interval(risk.value), q.lower.signum > 0, q.upper < BigFloat(1) else {
+                throw CoqUnsupported(reason: "\(entry.name) is exported for an empirical risk strictly between 0 and 1")
+            }
+            proof.append("unfold \(name), \(entry.name).")
+            proof.append("split.")
+            if Interval(lower, precision: precision).upper <= q.lower {
+                proof.append("- apply Rle_trans with \(risk.text); [ bb_num | apply kl_inv_upper_ge_q; bb_side ].")
+            } else {
+                proof.append("- apply kl_inv_upper_ge; bb_side.")
+            }
+            if upper >= one {
+                proof.append("- apply Rle_trans with 1; [ apply kl_inv_upper_le_1; bb_side | bb_num ].")
+            } else {
+                proof.append("- apply kl_inv_upper_le; bb_side.")
+            }
+        case .binomial:
+            proof.append("unfold \(name).")
+            proof.append("split.")
+            proof.append("- apply binomial_test_ge; [ bb_num | bb_num | bb_num | bb_tail ].")
+            if upper >= one {
+                proof.append("- apply Rle_trans with 1; [ apply binomial_test_le_1; bb_num | bb_num ].")
+            } else {
+                proof.append("- apply binomial_test_le; [ bb_num | bb_num | bb_num | bb_tail ].")
+            }
+        case .closed:
+            throw CoqUnsupported(reason: "a closed form needs no bracket")
+        }
+        let lemma = "\(name)_bounds"
+        let text = "Lemma \(lemma) : \(l) <= \(name) <= \(u).\nProof.\n  " + proof.joined(separator: "\n  ") + "\nQed."
+        return (lemma, text)
+    }
+}

@@ -1,0 +1,150 @@
+import Bounds
+
+extension CoqTranslator {
+    static func negate(_ v: ArgumentValue) -> ArgumentValue? {
+        switch v {
+        case .exact(let q): return .exact(-q)
+        case .enclosure(let x): return .enclosure(-x)
+        default: return nil
+        }
+    }
+
+    func interval(_ v: ArgumentValue?) -> Interval? {
+        switch v {
+        case .exact(let q)?: return Interval(q, precision: precision)
+        case .enclosure(let x)?: return x
+        default: return nil
+        }
+    }
+
+    func arithmetic(_ op: BinaryOp, _ x: CoqScalar, _ y: CoqScalar) throws -> CoqScalar {
+        if op == .power {
+            guard case .exact(let q)? = y.value, let k = q.integerValue?.intValue, k >= 0 else {
+                throw CoqUnsupported(reason: "a power whose exponent is not an exact whole number")
+            }
+            var value: ArgumentValue?
+            if case .exact(let b)? = x.value { value = (try? b.power(k)).map { .exact($0) } }
+            return CoqScalar(text: "(\(x.text) ^ \(k))", value: value)
+        }
+        var value: ArgumentValue?
+        if case .exact(let a)? = x.value, case .exact(let b)? = y.value {
+            switch op {
+            case .add: value = .exact(a + b)
+            case .subtract: value = .exact(a - b)
+            case .multiply: value = .exact(a * b)
+            default: value = (try? a / b).map { .exact($0) }
+            }
+        } else if let a = interval(x.value), let b = interval(y.value) {
+            switch op {
+            case .add: value = .enclosure(a + b)
+            case .subtract: value = .enclosure(a - b)
+            case .multiply: value = .enclosure(a * b)
+            default: value = (try? a / b).map { .enclosure($0) }
+            }
+        }
+        return CoqScalar(text: "(\(x.text) \(op.rawValue) \(y.text))", value: value)
+    }
+
+    /// `u[j]`: the union's δ times the weight of index j (a union is indexed from 1).
+    func share(_ u: UnionValue, _ index: CoqValue) throws -> CoqValue {
+        guard case .scalar(let i) = index, case .exact(let q)? = i.value, let j = q.integerValue?.intValue, j >= 1,
+            let delta = u.delta.exactValue
+        else { throw CoqUnsupported(reason: "a union share at an index or δ that is not exact") }
+        let weight: Rational
+        switch u.weights {
+        case .uniform(let count) where j <= count: weight = (try? Rational(1) / Rational(count)) ?? Rational(0)
+        case .list(let w) where j <= w.count: weight = w[j - 1]
+        default: throw CoqUnsupported(reason: "a share of a union with Basel weights (or out of its range) is not exported yet")
+        }
+        let v = delta * weight
+        return .scalar(CoqScalar(text: Self.literal(v), value: .exact(v)))
+    }
+
+    mutating func call(_ name: String, _ arguments: [Argument], _ range: SourceRange) throws -> CoqValue {
+        switch name {
+        case "value":
+            guard arguments.count == 1 else { break }
+            return try value(arguments[0].value)
+        case "sqrt", "log", "exp":
+            guard arguments.count == 1, case .scalar(let x) = try value(arguments[0].value) else { break }
+            let coq = name == "log" ? "ln" : name
+            var v: ArgumentValue?
+            if let i = interval(x.value) {
+                let r: Interval? = name == "sqrt" ? try? i.sqrt() : name == "log" ? try? i.log() : i.exp()
+                v = r.map { .enclosure($0) }
+            }
+            return .scalar(CoqScalar(text: "(\(coq) \(x.text))", value: v))
+        case "min", "max":
+            var items: [CoqScalar] = []
+            for a in arguments {
+                switch try value(a.value) {
+                case .scalar(let s): items.append(s)
+                case .vector(let xs):
+                    for x in xs {
+                        guard case .scalar(let s) = x else { throw CoqUnsupported(reason: "\(name) of nested vectors") }
+                        items.append(s)
+                    }
+                }
+            }
+            guard let first = items.first else { break }
+            let f = name == "min" ? "Rmin" : "Rmax"
+            let text = items.dropFirst().reduce(first.text) { "(\(f) \($0) \($1.text))" }
+            return .scalar(CoqScalar(text: text, value: nil))
+        default:
+            if let entry = CoqEntry.all[name], let catalogue = Catalogue.entry(named: name) {
+                return try catalogueCall(entry, catalogue, arguments)
+            }
+            if Catalogue.entry(named: name) != nil {
+                throw CoqUnsupported(reason: "the catalogue entry \(name) is not exported yet")
+            }
+        }
+        throw CoqUnsupported(reason: "the function \(name)(…) is not exported")
+    }
+
+    mutating func catalogueCall(_ entry: CoqEntry, _ catalogue: CatalogueEntry, _ arguments: [Argument]) throws -> CoqValue {
+        var named: [String: CoqValue] = [:]
+        let order = catalogue.parameters.map(\.name)
+        for (i, a) in arguments.enumerated() {
+            let label = a.label ?? (i < order.count ? order[i] : "")
+            guard entry.parameters.contains(label) else {
+                throw CoqUnsupported(reason: "the argument '\(label)' of \(entry.name) is not exported yet")
+            }
+            named[label] = try value(a.value)
+        }
+        for p in entry.parameters where named[p] == nil {
+            throw CoqUnsupported(reason: "\(entry.name) without '\(p)' is not exported yet")
+        }
+        var length: Int?
+        for case .vector(let xs) in named.values { length = xs.count }
+        func element(_ i: Int?) throws -> [String: CoqScalar] {
+            var out: [String: CoqScalar] = [:]
+            for (label, v) in named {
+                var item = v
+                if let i, case .vector(let xs) = v {
+                    guard i < xs.count else { throw CoqUnsupported(reason: "vector arguments of different lengths") }
+                    item = xs[i]
+                }
+                guard case .scalar(let s) = item else { throw CoqUnsupported(reason: "a nested vector argument") }
+                out[label] = s
+            }
+            return out
+        }
+        if let length { return .vector(try (0..<length).map { .scalar(try atom(entry, catalogue, try element($0))) }) }
+        return .scalar(try atom(entry, catalogue, try element(nil)))
+    }
+
+    /// The catalogue's own enclosure of the entry at these arguments, when all are known.
+    func evaluate(_ catalogue: CatalogueEntry, _ args: [String: CoqScalar]) -> ArgumentValue? {
+        var values: [String: ArgumentValue] = [:]
+        for (label, s) in args {
+            guard let v = s.value else { return nil }
+            values[label] = v
+        }
+        switch try? catalogue.evaluate(values, precision: precision) {
+        case .interval(let x)?, .noted(let x, _)?: return .enclosure(x)
+        case .rational(let q)?, .notedExact(let q, _)?: return .exact(q)
+        case .integer(let k)?: return .exact(Rational(k))
+        default: return nil
+        }
+    }
+}
