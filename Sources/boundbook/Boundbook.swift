@@ -65,10 +65,21 @@ struct Boundbook: ParsableCommand {
     }
 }
 
-/// Options shared by every command that computes.
+/// The precision options, one group shared by every command that computes (eval, solve, run,
+/// update, check, export).
 struct PrecisionOptions: ParsableArguments {
     @Option(name: .long, help: "Working precision in bits (2 to 65536).")
     var precision: Int = 128
 
-    func validated() throws -> Precision { try Precision(bits: precision) }
+    @Option(name: .customLong("max-precision"), help: "Highest precision an undecided claim or search is retried at.")
+    var maxPrecision: Int = 4096
+
+    /// The working precision of a notebook, at most the maximum it may escalate to.
+    func validated() throws -> Precision { try Precision(bits: precision, cap: maxPrecision) }
+
+    /// The working precision of one evaluation (eval, solve), which may exceed the maximum.
+    func working() throws -> Precision { try Precision(bits: precision) }
+
+    /// The highest precision an escalation may reach.
+    func maximum() throws -> Precision { try Precision(bits: maxPrecision) }
 }

@@ -34,7 +34,7 @@ struct EntryCall: ParsableArguments {
     var format: EntryFormat = .text
 
     func resolved() throws -> (CatalogueEntry, [String: ArgumentValue], [(String, String)], Precision) {
-        let precision = try options.validated()
+        let precision = try options.working()
         let entry = try CatalogueLookup.entry(name)
         let (values, display) = try CatalogueLookup.parse(arguments, precision: precision)
         return (entry, values, display, precision)

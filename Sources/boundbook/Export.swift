@@ -30,8 +30,7 @@ struct Export: ParsableCommand {
     @Option(name: [.short, .long], help: "Where to write the page (default: the notebook's name with .html, in its folder; never through a link).")
     var output: String?
 
-    @Option(help: "Working precision in bits.")
-    var precision: Int = 128
+    @OptionGroup var precisionOptions: PrecisionOptions
 
     func validate() throws {
         guard html != coq else { throw ValidationError("say which format: --html or --coq (one of them)") }
@@ -46,7 +45,8 @@ struct Export: ParsableCommand {
             }
         }
         var options = RunOptions()
-        options.precision = try Bounds.Precision(bits: precision)
+        options.precision = try precisionOptions.validated()
+        options.maxPrecision = try precisionOptions.maximum()
         let report = NotebookRunner.run(file: file, options: options)
         let text = coq ? CoqExport.file(report) : HTMLExport.page(report, mathjax: mathjax, allowHTML: allowHTML)
         let target: String

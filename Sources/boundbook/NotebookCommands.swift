@@ -8,11 +8,7 @@ struct NotebookOptions: ParsableArguments {
     @ArgumentParser.Argument(help: "Notebook files, or folders (every .md file below them with a bound cell); - reads one notebook from standard input.")
     var paths: [String]
 
-    @Option(help: "Working precision in bits.")
-    var precision: Int = 128
-
-    @Option(name: .customLong("max-precision"), help: "Highest precision an undecided claim is retried at.")
-    var maxPrecision: Int = 4096
+    @OptionGroup var precisionOptions: PrecisionOptions
 
     @Flag(name: .customLong("keep-going"), help: "Report every independent error instead of stopping at the first.")
     var keepGoing = false
@@ -45,8 +41,8 @@ struct NotebookOptions: ParsableArguments {
 
     func runOptions() throws -> RunOptions {
         var o = RunOptions()
-        o.maxPrecision = try Precision(bits: maxPrecision)
-        o.precision = try Precision(bits: precision, cap: maxPrecision)
+        o.maxPrecision = try precisionOptions.maximum()
+        o.precision = try precisionOptions.validated()
         o.keepGoing = keepGoing
         o.limits = limits.limits
         o.allowRead = allowRead.map { URL(fileURLWithPath: $0) }

@@ -26,7 +26,7 @@ struct Solve: ParsableCommand {
         let (entry, values, display, precision) = try call.resolved()
         let goal: Rational
         do { goal = try Rational(parsing: target) } catch let e as BoundsError { throw ValidationError("--target: \(e.description)") }
-        let result = try entry.solve(for: parameter, target: goal, fixed: values, precision: precision)
+        let result = try entry.solve(for: parameter, target: goal, fixed: values, precision: precision, maxPrecision: Swift.max(precision, try call.options.maximum()))
         let callText = "\(entry.name)(" + (display.map { "\($0.0): \($0.1)" } + ["\(parameter): ·"]).joined(separator: ", ") + ")"
         let word = result.kind == .smallest ? "least" : "greatest"
         var value: String
