@@ -54,8 +54,8 @@ struct Merge: ParsableCommand {
             print(merged.junit, terminator: "")
         case .text:
             let reporter = Reporter(format: .text, color: .auto)
-            for report in merged.reports { MergeText.print(report, reporter: reporter) }
-            MergeText.summary(merged, inputs: inputs.count)
+            for report in merged.reports { MergeText.lines(report, paint: reporter.paint).forEach { print($0) } }
+            print(MergeText.summary(merged, inputs: inputs.count))
         }
         for problem in merged.problems { Output.error(problem.description) }
         throw ExitCode(merged.status)
@@ -75,65 +75,5 @@ struct Merge: ParsableCommand {
             files += names.map { (path.hasSuffix("/") ? path : path + "/") + $0 }
         }
         return files
-    }
-}
-
-/// The text summary of merged reports: one line per notebook and what failed, from the JSON.
-enum MergeText {
-    static func print(_ report: JSONValue, reporter: Reporter) {
-        let path = report["file"]?.stringValue ?? ""
-        let statements = report["statements"]?.arrayValue ?? []
-        let claims = statements.filter { $0["verdict"] != nil }
-        let proved = claims.filter { $0["passed"]?.boolValue == true }.count
-        let spent = decimal(report["spent"])
-        let budget = report["budget"].flatMap { $0 == .null ? nil : decimal($0) } ?? "none"
-        switch report["status"]?.intValue {
-        case 0:
-            Swift.print("\(reporter.paint("ok", "32")) \(path): \(proved) claim\(proved == 1 ? "" : "s") proved, δ spent \(spent) of budget \(budget)")
-        case 1:
-            Swift.print("\(reporter.paint("FAIL", "31")) \(path): \(proved) of \(claims.count) claims pass, δ spent \(spent) of budget \(budget)")
-            var problems: [String] = []
-            for c in claims where c["passed"]?.boolValue != true {
-                problems.append("\(path):\(c["line"]?.intValue ?? 0):\(c["column"]?.intValue ?? 0): claim fails: \(failureReason(c))")
-            }
-            for cell in report["stale_cells"]?.arrayValue ?? [] {
-                problems.append("\(path): the output region of cell \((cell.intValue ?? 0) + 1) is stale (run `boundbook update \(path)`)")
-            }
-            if problems.isEmpty { problems.append("\(path): a figure or output region is stale (run `boundbook update \(path)`)") }
-            problems.forEach { Swift.print("  " + $0) }
-        default:
-            Swift.print("\(reporter.paint("ERROR", "31")) \(path): the notebook does not run")
-            for e in report["errors"]?.arrayValue ?? [] {
-                let message = "\(path):\(e["line"]?.intValue ?? 0):\(e["column"]?.intValue ?? 0): error: \(e["message"]?.stringValue ?? "")"
-                Swift.print("  " + message)
-            }
-        }
-    }
-
-    static func summary(_ merged: ReportMerge, inputs: Int) {
-        let statuses = merged.reports.map { $0["status"]?.intValue ?? 2 }
-        var line = "\(merged.reports.count) notebook\(merged.reports.count == 1 ? "" : "s") from \(inputs) report\(inputs == 1 ? "" : "s"): "
-        line += "\(statuses.filter { $0 == 0 }.count) ok, \(statuses.filter { $0 == 1 }.count) failed, \(statuses.filter { $0 == 2 }.count) bad input"
-        if !merged.problems.isEmpty { line += "; \(merged.problems.count) problem\(merged.problems.count == 1 ? "" : "s") with the reports (below)" }
-        Swift.print(line)
-    }
-
-    /// As `ClaimOutcome.failureReason`: verdict unless proved, missing hypotheses, budget problem.
-    static func failureReason(_ claim: JSONValue) -> String {
-        var parts: [String] = []
-        if let verdict = claim["verdict"]?.stringValue, verdict != "proved" { parts.append(verdict) }
-        let missing = (claim["missing_hypotheses"]?.arrayValue ?? []).map {
-            "\($0["hypothesis"]?.stringValue ?? "") (\($0["bound"]?.stringValue ?? ""))"
-        }
-        if !missing.isEmpty { parts.append("missing " + missing.joined(separator: ", ")) }
-        if let budget = claim["budget_problem"]?.stringValue { parts.append(budget) }
-        return parts.joined(separator: "; ")
-    }
-
-    /// An exact decimal string as is; an enclosure `{"lower", "upper"}` as `[lower, upper]`.
-    static func decimal(_ value: JSONValue?) -> String {
-        if let s = value?.stringValue { return s }
-        guard let lo = value?["lower"]?.stringValue, let hi = value?["upper"]?.stringValue else { return "?" }
-        return lo == hi ? lo : "[\(lo), \(hi)]"
     }
 }

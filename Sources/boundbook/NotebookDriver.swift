@@ -57,7 +57,7 @@ enum NotebookDriver {
                 case .jsonl: reporter.json(report, checking: check)
                 case .text where report.key != nil: print(AutograderReports.text(report), terminator: "")
                 case .text:
-                    printText(report, reporter: reporter, check: check, written: written)
+                    TextReport.lines(report, checking: check, written: written, paint: reporter.paint, updateHint: updateHint(report)).forEach { print($0) }
                     if diff { print(RegionDiff.render(report), terminator: "") }
                 case .gradescope, .junit: collected.append(report)
                 }
@@ -82,51 +82,6 @@ enum NotebookDriver {
             break
         }
         return worst
-    }
-
-    static func printText(_ report: NotebookReport, reporter: Reporter, check: Bool, written: WriteBackResult?) {
-        let claims = report.entries.compactMap(\.result.claim)
-        if !check {
-            guard report.errors.isEmpty, let doc = report.document else { return }
-            for cell in doc.cells {
-                guard let text = report.outputs[cell.index] else { continue }
-                print(reporter.paint("── \(report.path):\(cell.fenceRange.start.line) ──", "2"))
-                print(text.text)
-            }
-            // Only what was really written is announced: "up to date" only when nothing failed.
-            if let written {
-                let regions = report.staleCells.count + report.orphanRegions
-                let figures = written.figuresWritten.count
-                var parts: [String] = []
-                if written.notebookRewritten { parts.append("updated \(regions) output region\(regions == 1 ? "" : "s")") }
-                if figures > 0 { parts.append("wrote \(figures) figure\(figures == 1 ? "" : "s")") }
-                if parts.isEmpty && written.errors.isEmpty { parts.append("up to date") }
-                if !parts.isEmpty { print("\(report.path): \(parts.joined(separator: ", "))") }
-            }
-            return
-        }
-        guard report.errors.isEmpty else { return }
-        var problems: [String] = []
-        for entry in report.entries {
-            guard let c = entry.result.claim, !c.passed else { continue }
-            problems.append("\(report.path):\(entry.location.line):\(entry.location.column): claim fails: \(c.failureReason)")
-        }
-        for name in report.staleFigures {
-            problems.append("\(report.path): the figure \(name) is missing or stale (\(updateHint(report)))")
-        }
-        for cell in report.staleCells {
-            let line = report.document?.cells[cell].fenceRange.start.line ?? 0
-            problems.append("\(report.path):\(line): the output region of this cell is stale (\(updateHint(report)))")
-        }
-        let proved = claims.filter(\.passed).count
-        let spent = Format.number(report.spent, report.precision)
-        let budget = report.budget.map { Format.number($0, report.precision) } ?? "none"
-        if problems.isEmpty {
-            print("\(reporter.paint("ok", "32")) \(report.path): \(proved) claim\(proved == 1 ? "" : "s") proved, δ spent \(spent) of budget \(budget)")
-        } else {
-            print("\(reporter.paint("FAIL", "31")) \(report.path): \(proved) of \(claims.count) claims pass, δ spent \(spent) of budget \(budget)")
-            problems.forEach { print("  " + $0) }
-        }
     }
 
     /// What to run to refresh a stale notebook: `update` names a file; a notebook read from
