@@ -1,17 +1,17 @@
 import Bounds
 
 /// The counts behind the summary line printed after a batch.
-public struct BatchSummary {
-    public private(set) var notebooks = 0
-    public private(set) var ok = 0
-    public private(set) var failed = 0
-    public private(set) var badInput = 0
-    public private(set) var claims = 0
-    public private(set) var proved = 0
+package struct BatchSummary {
+    package private(set) var notebooks = 0
+    package private(set) var ok = 0
+    package private(set) var failed = 0
+    package private(set) var badInput = 0
+    package private(set) var claims = 0
+    package private(set) var proved = 0
 
-    public init() {}
+    package init() {}
 
-    public mutating func add(_ report: NotebookReport, status: Int32) {
+    package mutating func add(_ report: NotebookReport, status: Int32) {
         notebooks += 1
         switch status {
         case 0: ok += 1
@@ -24,7 +24,7 @@ public struct BatchSummary {
     }
 
     /// "checked 3 notebooks: 2 ok, 1 failed, 0 with errors; claims passing: 7 of 8".
-    public func line(checking: Bool) -> String {
+    package func line(checking: Bool) -> String {
         let plural = notebooks == 1 ? "" : "s"
         let verb = checking ? "checked" : "ran"
         return "\(verb) \(notebooks) notebook\(plural): \(ok) ok, \(failed) failed, \(badInput) with errors; claims passing: \(proved) of \(claims)"

@@ -1,7 +1,7 @@
 /// The text summary of merged reports: one line per notebook and what failed, from the JSON.
-public enum MergeText {
+package enum MergeText {
     /// The lines of one merged report: its verdict line and what failed.
-    public static func lines(_ report: JSONValue, paint: (String, String) -> String) -> [String] {
+    package static func lines(_ report: JSONValue, paint: (String, String) -> String) -> [String] {
         var out: [String] = []
         let path = report["file"]?.stringValue ?? ""
         let statements = report["statements"]?.arrayValue ?? []
@@ -34,7 +34,7 @@ public enum MergeText {
     }
 
     /// "3 notebooks from 2 reports: 2 ok, 1 failed, 0 bad input".
-    public static func summary(_ merged: ReportMerge, inputs: Int) -> String {
+    package static func summary(_ merged: ReportMerge, inputs: Int) -> String {
         let statuses = merged.reports.map { $0["status"]?.intValue ?? 2 }
         var line = "\(merged.reports.count) notebook\(merged.reports.count == 1 ? "" : "s") from \(inputs) report\(inputs == 1 ? "" : "s"): "
         line += "\(statuses.filter { $0 == 0 }.count) ok, \(statuses.filter { $0 == 1 }.count) failed, \(statuses.filter { $0 == 2 }.count) bad input"
@@ -43,7 +43,7 @@ public enum MergeText {
     }
 
     /// As `ClaimOutcome.failureReason`: verdict unless proved, missing hypotheses, budget problem.
-    public static func failureReason(_ claim: JSONValue) -> String {
+    package static func failureReason(_ claim: JSONValue) -> String {
         var parts: [String] = []
         if let verdict = claim["verdict"]?.stringValue, verdict != "proved" { parts.append(verdict) }
         let missing = (claim["missing_hypotheses"]?.arrayValue ?? []).map {
@@ -55,7 +55,7 @@ public enum MergeText {
     }
 
     /// An exact decimal string as is; an enclosure `{"lower", "upper"}` as `[lower, upper]`.
-    public static func decimal(_ value: JSONValue?) -> String {
+    package static func decimal(_ value: JSONValue?) -> String {
         if let s = value?.stringValue { return s }
         guard let lo = value?["lower"]?.stringValue, let hi = value?["upper"]?.stringValue else { return "?" }
         return lo == hi ? lo : "[\(lo), \(hi)]"

@@ -1,9 +1,9 @@
 /// `check --diff`: a unified diff, per stale cell, from the text stored in its output region to
 /// the text `update` would write. One hunk per region; its line numbers count from the first
 /// line of the region's text block (the header names the cell's line in the file).
-public enum RegionDiff {
+package enum RegionDiff {
     /// The diff of each stale cell of `report` (empty when nothing is stale).
-    public static func render(_ report: NotebookReport) -> String {
+    package static func render(_ report: NotebookReport) -> String {
         guard let document = report.document else { return "" }
         var out = ""
         for index in report.staleCells where index < document.cells.count {

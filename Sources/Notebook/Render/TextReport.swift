@@ -1,10 +1,10 @@
 import Bounds
 
 /// The text `run`, `update` and `check` print for one notebook.
-public enum TextReport {
+package enum TextReport {
     /// The text of one report: a run's output regions (and what was written), or a check's
     /// verdict line and every problem with its position.
-    public static func lines(
+    package static func lines(
         _ report: NotebookReport, checking check: Bool, written: WriteBackResult?, paint: (String, String) -> String, updateHint: String
     ) -> [String] {
         var out: [String] = []

@@ -3,18 +3,18 @@ import Foundation
 /// What polling compares: every regular file below the folders (hidden names skipped, links
 /// not followed) with its size, modification time and inode; capped, so a huge tree costs a
 /// bounded walk.
-public struct FolderState: Equatable {
-    public struct Stamp: Equatable {
+package struct FolderState: Equatable {
+    package struct Stamp: Equatable {
         var size: Int64
         var seconds: Int
         var nanoseconds: Int
         var inode: UInt64
     }
 
-    public static let limit = 100_000
-    public private(set) var files: [String: Stamp] = [:]
+    package static let limit = 100_000
+    package private(set) var files: [String: Stamp] = [:]
 
-    public init(_ folders: [String]) {
+    package init(_ folders: [String]) {
         for folder in folders { walk(folder) }
     }
 
