@@ -16,6 +16,10 @@ public struct Number: Sendable {
     public var unionShare: Int?
     /// How the number was obtained, shown with it (a grid point used, a bias folded in).
     public var notes: [String] = []
+    /// A measurement (issue 14): the result of uncertified floating-point work (seeded draws,
+    /// products, solves, training). Its magnitude is the computed value, not an enclosure of an
+    /// exact quantity: it is shown as "≈ … (measured)", and a claim depending on it says so.
+    public var measured = false
 
     public init(_ magnitude: Magnitude, certificates: Set<EvaluationID> = [], unionShare: Int? = nil) {
         self.magnitude = magnitude
@@ -71,12 +75,16 @@ public struct UnionValue: Sendable {
 /// from a file (it is exact), positive after arithmetic that had to round.
 public struct TensorValue: Sendable {
     public var tensor: Tensor
-    /// max over elements of |exact − stored|, a proven upper bound.
+    /// max over elements of |exact − stored|, a proven upper bound (meaningless when `measured`).
     public var error: Double
+    /// A measurement (issue 14): computed by uncertified floating-point work (draws, products,
+    /// solves, training), so `error` proves nothing about it.
+    public var measured: Bool
 
-    public init(_ tensor: Tensor, error: Double = 0) {
+    public init(_ tensor: Tensor, error: Double = 0, measured: Bool = false) {
         self.tensor = tensor
         self.error = error
+        self.measured = measured
     }
 }
 
