@@ -31,6 +31,9 @@ extension CatalogueEntry {
             // Langford & Caruana 2002: the Monte Carlo draws bound the empirical risk of the
             // randomized (Gibbs) classifier on the sample, which a PAC-Bayes bound then takes.
             return BoundedQuantity(side: .upper, quantity: "the empirical risk of the randomized classifier")
+        case "binomial_test_lower", "kl_test_lower", "hoeffding_test_lower":
+            // Issue 15: the risk is at least the value; a claim may move it up to the risk.
+            return BoundedQuantity(side: .lower, quantity: "the true risk of the classifier it was evaluated for")
         default:
             return BoundedQuantity(side: .upper, quantity: "the true risk of the classifier it was evaluated for")
         }

@@ -1,0 +1,43 @@
+import Bounds
+import Foundation
+import Testing
+
+@testable import Notebook
+
+/// Issue 15: a lower test-set bound is a certificate on the lower side, so the checker moves it
+/// *up* to the risk: "lower bound > c" is about the risk and spends δ; "lower bound < c" is a
+/// fact about the value.
+@Suite("Claims about lower bounds (issue 15)")
+struct LowerBoundClaimTests {
+    func claims(_ source: String) throws -> ([ClaimOutcome], NotebookReport) {
+        var options = RunOptions()
+        options.maxPrecision = try Precision(bits: 4096)
+        let text = "```bound\nbudget 0.05\nassume test_set_independent, zero_one_loss\n\(source)\n```\n"
+        let report = NotebookRunner.run(bytes: Array(text.utf8), path: "lower.md", baseDirectory: URL(fileURLWithPath: NSTemporaryDirectory()), options: options)
+        #expect(report.errors.isEmpty, "\(report.errors.map(\.message))")
+        return (report.entries.compactMap(\.result.claim), report)
+    }
+
+    @Test("binomial_test_lower(…) > 0.02 is proved about the risk and spends δ; < 0.5 is a fact about the value")
+    func binomialLower() throws {
+        let (c, report) = try claims(
+            "claim binomial_test_lower(errors: 7, n: 100, delta: 0.05) > 0.02\nclaim binomial_test_lower(errors: 7, n: 100, delta: 0.05) < 0.5")
+        try #require(c.count == 2)
+        #expect(c[0].verdict == .proved && c[0].subject == .quantities)
+        #expect(c[0].delta.exactValue == (try Rational(decimalLiteral: "0.05")))
+        #expect(c[0].quantities.first?.side == .lower)
+        #expect(c[1].verdict == .proved && c[1].subject == .boundValues && c[1].spentBy.isEmpty)
+        #expect(report.spent.exactValue == (try Rational(decimalLiteral: "0.05")))
+    }
+
+    @Test("a lower and an upper bound bracket the risk: lower > a and upper < b is about the risk and spends both δ")
+    func bracket() throws {
+        let (c, _) = try claims(
+            "let lo = kl_test_lower(risk: 0.07, n: 1000, delta: 0.02)\nlet hi = kl_test(risk: 0.07, n: 1000, delta: 0.02)\nclaim lo > 0.04 and hi < 0.11\nclaim hoeffding_test_lower(risk: 0.07, n: 1000, delta: 0.01) - 0.01 > 0"
+        )
+        try #require(c.count == 2)
+        #expect(c[0].verdict == .proved && c[0].subject == .quantities)
+        #expect(c[0].delta.exactValue == (try Rational(decimalLiteral: "0.04")))
+        #expect(c[1].verdict == .proved && c[1].subject == .quantities)
+    }
+}
