@@ -11,6 +11,8 @@ public enum CatalogueDocs {
         lines.append("  hypotheses  \(entry.hypotheses.isEmpty ? "none" : entry.hypotheses.map(\.rawValue).joined(separator: ", "))")
         lines.append("  spends δ    \(entry.spendsDelta ? "yes: the value holds except with probability delta" : "no")")
         if entry.isRiskBound { lines.append("  vacuous     when the value is ≥ 1 (a risk is at most 1)") }
+        if let c = entry.certifies, c.side == .lower { lines.append("  side        lower: \(c.quantity) is at least the value (vacuous at 0)") }
+        if entry.family == .asymptotic { lines.append("  prediction  not a bound: an asymptotic or expected value, no δ, no guarantee for one sample") }
         lines.append("  parameters")
         let width = entry.parameters.map(\.name.count).max() ?? 0
         for p in entry.parameters {
@@ -64,7 +66,9 @@ public enum CatalogueDocs {
             Generated from the registry in `Sources/Bounds/Catalogue` by `boundbook bounds --markdown`;
             do not edit by hand (a test fails when this file is stale). Every value is a certified
             enclosure of the exact formula at exact inputs; a risk bound is reported by its upper end
-            and called *vacuous* when that end is ≥ 1.
+            and called *vacuous* when that end is ≥ 1. The `_lower` test-set bounds certify the risk
+            from below (a claim that the risk exceeds a threshold). Predictions are not bounds: they
+            spend no δ and hold for no particular sample.
 
             """
         out += "\n## Hypotheses\n\nThe vocabulary of `assume` (an unknown word is an error with a suggestion); "
@@ -84,7 +88,8 @@ public enum CatalogueDocs {
                 out += "- LaTeX: `\(e.latex)`\n"
                 out += "- source: \(e.citation)\n"
                 out += "- hypotheses: \(e.hypotheses.isEmpty ? "none" : e.hypotheses.map { "[`\($0.rawValue)`](#\($0.rawValue))" }.joined(separator: ", "))\n"
-                out += "- spends δ: \(e.spendsDelta ? "yes" : "no")\n\n"
+                let side = e.certifies?.side == .lower ? " — a lower bound: the risk is at least the value" : ""
+                out += "- spends δ: \(e.spendsDelta ? "yes" : "no")\(side)\n\n"
                 out += "| parameter | kind | domain | monotonicity |\n|---|---|---|---|\n"
                 for p in e.parameters {
                     let mono = p.monotonicity.rawValue + (p.region.map { " where \($0.text(for: p.name, namingNumber: false))" } ?? "")

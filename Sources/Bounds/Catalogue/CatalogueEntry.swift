@@ -102,7 +102,7 @@ public struct CatalogueEntry: Sendable {
         case network = "Networks: norm-based bounds"
         case measures = "Networks: generalization measures"
         case ntk = "The NTK term (not a bound)"
-        case asymptotic = "Asymptotic predictions (not bounds)"
+        case asymptotic = "Asymptotic and finite-n predictions (not bounds)"
         case utility = "Utilities"
     }
 

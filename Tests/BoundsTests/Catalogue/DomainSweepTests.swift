@@ -58,6 +58,8 @@ struct DomainSweepTests {
         for _ in 0..<(Self.pairsPerParameter * 8) where checked < Self.pairsPerParameter {
             guard var base = entry.samplePoint(using: &rng) else { continue }
             for (k, v) in Self.fixtures where entry.parameters.contains(where: { $0.name == k }) { base[k] = v }
+            // noise (σ²) and sigma (σ) are alternatives (issue 15): exactly one is given.
+            if base["noise"] != nil, base["sigma"] != nil { base[parameter.name == "sigma" ? "noise" : "sigma"] = nil }
             var others = base
             others[parameter.name] = nil
             guard let x = domain.sample(given: others, using: &rng), case .exact(let y)? = base[parameter.name], x != y else { continue }

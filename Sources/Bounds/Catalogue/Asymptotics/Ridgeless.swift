@@ -1,6 +1,8 @@
-/// CATALOGUE.md §7: asymptotic predictions — not bounds, and they spend no δ.
+/// CATALOGUE.md §7: asymptotic and finite-n predictions — not bounds, and they spend no δ.
 extension Catalogue {
-    static let asymptotics: [CatalogueEntry] = [
+    static let asymptotics: [CatalogueEntry] = ridgelessAsymptotic + doubleDescent + ridge + randomFeatures
+
+    static let ridgelessAsymptotic: [CatalogueEntry] = [
         CatalogueEntry(
             name: "ridgeless_risk", family: .asymptotic,
             summary: "Prediction (not a bound): excess risk of min-norm least squares as p/n → γ.",
@@ -9,18 +11,19 @@ extension Catalogue {
             citation: "Hastie, Montanari, Rosset & Tibshirani 2022, Surprises in high-dimensional ridgeless least squares interpolation, Thm 1 and Thm 2 (isotropic features)",
             parameters: [
                 .real("gamma", .positive, .none, "the aspect ratio p/n"),
-                .real("signal", .nonNegative, .increasing, "‖β‖²"),
-                .real("noise", .nonNegative, .increasing, "σ²"),
+                .signal, .noise, .sigma,
             ],
             evaluate: { a in
-                let gamma = try a.nonNegative("gamma", strict: true)
-                let (signal, noise) = (try a.nonNegative("signal"), try a.nonNegative("noise"))
-                let one = a.constant(1)
-                if gamma.upper < BigFloat(1) { return .interval(try noise * gamma / (one - gamma)) }
-                if gamma.lower > BigFloat(1) { return .interval(signal * (one - (try one / gamma)) + (try noise / (gamma - one))) }
+                let gamma = try a.predictionValue("gamma", strict: true)
+                let (signal, noise) = (try a.predictionValue("signal"), try a.noiseVariance())
+                let one = gamma.constant(1)
+                switch Regime.of(gamma) {
+                case .below: return prediction(noise * (try gamma / (one - gamma)))
+                case .above: return prediction(signal * (one - (try one / gamma)) + (try noise / (gamma - one)))
+                case .peak where noise.isZero: return prediction(gamma.constant(0))
                 // γ = 1 (or an enclosure around it): the prediction diverges.
-                let top = BigFloat.infinity()
-                return .interval(Interval(unchecked: gamma.isPoint ? top : BigFloat(0), top, a.precision))
+                case let regime: return peakValue(regime == .straddling, a.precision, "γ = 1, the variance term diverges")
+                }
             })
     ]
 }
