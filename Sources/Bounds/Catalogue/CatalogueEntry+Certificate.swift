@@ -39,3 +39,29 @@ extension CatalogueEntry {
         }
     }
 }
+
+/// One member of a pair of certificates (`clopper_pearson(…).lower`): what it bounds and the
+/// fraction of the call's δ it spends.
+public struct CertifiedMember: Sendable {
+    public var name: String
+    public var quantity: BoundedQuantity
+    public var share: Rational
+}
+
+extension CatalogueEntry {
+    /// For an entry whose value is a pair of certificates, its members; nil for the others.
+    /// Each member is its own evaluation in the ledger: a claim about `.lower` alone spends
+    /// δ/2, about both δ.
+    public var certifiedMembers: [CertifiedMember]? {
+        switch name {
+        case "clopper_pearson":
+            let risk = "the true risk of the classifier it was evaluated for"
+            let half = (try? Rational(decimalLiteral: "0.5")) ?? Rational(0)
+            return [
+                CertifiedMember(name: "lower", quantity: BoundedQuantity(side: .lower, quantity: risk), share: half),
+                CertifiedMember(name: "upper", quantity: BoundedQuantity(side: .upper, quantity: risk), share: half),
+            ]
+        default: return nil
+        }
+    }
+}

@@ -27,19 +27,26 @@ public struct EvaluationID: Hashable, Sendable, Comparable {
     public var site: Site
     /// The element of a vector argument the evaluation is for (`binomial_test(errors: [3, 5], …)`).
     public var element: Int?
+    /// The member of a pair of certificates (`clopper_pearson(…).lower`), each its own evaluation.
+    public var member: String?
 
-    public init(calls: [Site] = [], site: Site, element: Int? = nil) {
+    public init(calls: [Site] = [], site: Site, element: Int? = nil, member: String? = nil) {
         self.calls = calls
         self.site = site
         self.element = element
+        self.member = member
     }
 
     /// The same evaluation for one element of a vector argument.
-    public func element(_ i: Int?) -> EvaluationID { EvaluationID(calls: calls, site: site, element: i) }
+    public func element(_ i: Int?) -> EvaluationID { EvaluationID(calls: calls, site: site, element: i, member: member) }
+
+    /// One member of the pair this call makes.
+    public func member(_ name: String) -> EvaluationID { EvaluationID(calls: calls, site: site, element: element, member: name) }
 
     public static func < (a: EvaluationID, b: EvaluationID) -> Bool {
         if a.calls != b.calls { return a.calls.lexicographicallyPrecedes(b.calls) }
         if a.site != b.site { return a.site < b.site }
-        return (a.element ?? -1) < (b.element ?? -1)
+        if a.element != b.element { return (a.element ?? -1) < (b.element ?? -1) }
+        return (a.member ?? "") < (b.member ?? "")
     }
 }

@@ -121,7 +121,26 @@ struct Monotonicity {
             if case .subscripts = index.kind { return .unknown }
             if case .slice = index.kind { return .unknown }
             return mentions(index) ? .unknown : try trend(base)
-        case .member, .solve, .slice, .subscripts:
+        case let .member(base, field):
+            return try memberTrend(base, field)
+        case .solve, .slice, .subscripts:
+            return .unknown
+        }
+    }
+
+    /// A member of a pair of certificates (`clopper_pearson(…).lower`, or of a name bound to
+    /// one): the call's trend with that member's side; anything else is unknown.
+    private func memberTrend(_ base: Expr, _ field: String) throws -> Trend {
+        switch base.kind {
+        case let .call(callee, arguments):
+            guard case .identifier(let name) = callee.kind, let entry = Catalogue.entry(named: name),
+                let member = entry.certifiedMembers?.first(where: { $0.name == field })
+            else { return .unknown }
+            return try catalogueTrend(entry, arguments, try arguments.map { try trend($0.value) }, side: member.quantity.side)
+        case .identifier(let name):
+            if let b = binding(name) { return try rebased(cell: b.cell).memberTrend(b.expr, field) }
+            return .unknown
+        default:
             return .unknown
         }
     }
@@ -167,10 +186,12 @@ struct Monotonicity {
     /// Each argument composed with the entry's declared monotonicity in it; and, for a bound
     /// that spends δ when certificates move, the certificate it makes: an upper bound moves down
     /// to the quantity it bounds, a lower bound up.
-    private func catalogueTrend(_ entry: CatalogueEntry, _ arguments: [Argument], _ trends: [Trend]) throws -> Trend {
+    private func catalogueTrend(_ entry: CatalogueEntry, _ arguments: [Argument], _ trends: [Trend], side: BoundedQuantity.Side? = nil) throws -> Trend {
         var result: Trend = .constant
-        if certified, let certifies = entry.certifies {
-            result = certifies.side == .upper ? .decreasing : .increasing
+        // A pair of certificates moves only through a member (`.lower`, `.upper`).
+        if entry.certifiedMembers != nil && side == nil { return .unknown }
+        if certified, let side = side ?? entry.certifies?.side {
+            result = side == .upper ? .decreasing : .increasing
         }
         let names = entry.parameters.map(\.name)
         for (i, a) in arguments.enumerated() where trends[i] != .constant {

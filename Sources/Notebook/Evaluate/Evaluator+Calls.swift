@@ -135,6 +135,9 @@ extension Evaluator {
                 throw EvaluationError(e.description, at: range)
             }
             let value = Evaluator.value(of: result, entry.name)
+            if let members = entry.certifiedMembers, case .row(let table, let row) = value, let delta {
+                return .row(recordMembers(table, row, members, entry, certificates, delta, shown.joined(separator: ", "), ctx.id(range).element(i), range), row)
+            }
             guard case .number(var number) = value else { return value }
             number.certificates = certificates
             if let certifies = entry.certifies, let delta {
@@ -149,6 +152,35 @@ extension Evaluator {
         }
         if let length { return .vector(try (0..<length).map { try element($0) }) }
         return try element(nil)
+    }
+
+    /// A pair of certificates (`clopper_pearson`): each member is its own ledger entry, spending
+    /// its share of δ, with its own side, so a claim about `.lower` alone spends δ/2.
+    func recordMembers(
+        _ table: TableValue, _ row: Int, _ members: [CertifiedMember], _ entry: CatalogueEntry, _ certificates: Set<EvaluationID>, _ delta: Number,
+        _ shown: String, _ id: EvaluationID, _ range: SourceRange
+    ) -> TableValue {
+        var out = table
+        for (j, column) in table.columns.enumerated() {
+            guard let member = members.first(where: { $0.name == column.0 }), case .vector(var items) = column.1, row < items.count,
+                case .number(var number) = items[row]
+            else { continue }
+            let memberID = id.member(member.name)
+            var share: Number
+            switch delta.stripped.magnitude {
+            case .exact(let q): share = Number(.exact(q * member.share))
+            case .enclosure(let x): share = Number(.enclosure(x * Interval(member.share, precision: x.precision)))
+            }
+            share.unionShare = delta.unionShare
+            ledger.record(
+                Ledger.Evaluation(
+                    id: memberID, bound: "\(entry.name).\(member.name)", arguments: shown, citation: entry.citation, hypotheses: entry.hypotheses.map(\.rawValue),
+                    delta: share, certifies: member.quantity, union: delta.unionShare, range: range, notes: number.notes))
+            number.certificates = certificates.union([memberID])
+            items[row] = .number(number)
+            out.columns[j] = (column.0, .vector(items))
+        }
+        return out
     }
 
     /// `union(delta: 0.05, weights: "uniform", count: K)`, `weights: "basel"`, `weights: [w₁, …]`.

@@ -50,6 +50,12 @@ public enum Format {
         case .string(let s): return "\"\(s)\""
         case .vector(let items): return "[" + items.map { value($0, p) }.joined(separator: ", ") + "]"
         case .table(let t): return "table \(t.name): \(t.rowCount) rows × \(t.columns.count) columns (\(t.columns.map(\.0).joined(separator: ", ")))"
+        case .row(let t, let i) where t.rowCount == 1 && Catalogue.entry(named: t.name)?.certifiedMembers != nil:
+            // A pair of certificates: its members by name.
+            return t.columns.map { column in
+                guard case .vector(let items) = column.1, i < items.count else { return column.0 }
+                return "\(column.0) \(value(items[i], p))"
+            }.joined(separator: ", ")
         case .row(let t, let i): return "row \(i) of \(t.name)"
         case .union(let u): return "union of δ \(number(u.delta, p))"
         case .tensor(let t): return TensorText.tensor(t)

@@ -103,3 +103,23 @@ struct LowerTestSetTests {
         }
     }
 }
+
+@Suite("The two-sided Clopper–Pearson interval (issue 15)")
+struct ClopperPearsonTests {
+    @Test("clopper_pearson's .lower and .upper enclose mpmath's Beta quantiles at δ/2 and contain SciPy's", arguments: CourseFixture.cases("clopper_pearson"))
+    func pair(_ c: CourseCase) throws {
+        let entry = try #require(Catalogue.entry(named: c.bound))
+        guard case .row(let fields) = try entry.evaluate(try c.arguments(), precision: p256) else {
+            Issue.record("a pair was expected")
+            return
+        }
+        #expect(fields.map(\.0) == ["lower", "upper"])
+        expectEncloses(fields[0].1, try #require(c.lower))
+        expectEncloses(fields[1].1, try #require(c.upper))
+        expectNear(fields[0].1, c.scipy[0], relative: 1e-9)
+        expectNear(fields[1].1, c.scipy[1], relative: 1e-9)
+        #expect(fields[0].1.upper <= fields[1].1.lower)
+        let members = try #require(entry.certifiedMembers)
+        #expect(members.map(\.quantity.side) == [.lower, .upper])
+    }
+}

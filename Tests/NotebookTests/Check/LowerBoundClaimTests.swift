@@ -40,4 +40,29 @@ struct LowerBoundClaimTests {
         #expect(c[0].delta.exactValue == (try Rational(decimalLiteral: "0.04")))
         #expect(c[1].verdict == .proved && c[1].subject == .quantities)
     }
+
+    @Test("clopper_pearson is a pair: .lower > a spends δ/2 about the risk, .upper < b the other δ/2, .lower < c is a fact")
+    func twoSided() throws {
+        let (c, report) = try claims(
+            """
+            let ci = clopper_pearson(errors: 7, n: 100, delta: 0.05)
+            claim ci.lower > 0.02
+            claim ci.upper < 0.2
+            claim ci.lower < 0.5
+            claim ci.lower > 0.02 and ci.upper < 0.2
+            claim clopper_pearson(errors: 7, n: 100, delta: 0.05).upper > 0.1
+            """)
+        try #require(c.count == 5)
+        let half = try Rational(decimalLiteral: "0.025")
+        #expect(c[0].verdict == .proved && c[0].subject == .quantities && c[0].delta.exactValue == half)
+        #expect(c[0].quantities.map(\.side) == [.lower])
+        #expect(c[1].verdict == .proved && c[1].subject == .quantities && c[1].delta.exactValue == half)
+        #expect(c[1].quantities.map(\.side) == [.upper])
+        #expect(c[2].verdict == .proved && c[2].subject == .boundValues)
+        let whole = try Rational(decimalLiteral: "0.05")
+        #expect(c[3].verdict == .proved && c[3].subject == .quantities && c[3].delta.exactValue == whole)
+        // An upper end above a threshold says nothing about the risk.
+        #expect(c[4].verdict == .proved && c[4].subject == .boundValues)
+        #expect(report.spent.exactValue == (try Rational(decimalLiteral: "0.05")))
+    }
 }

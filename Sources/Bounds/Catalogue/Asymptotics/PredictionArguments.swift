@@ -119,6 +119,12 @@ extension Catalogue {
         return .noted(Interval(unchecked: top, top, p), notes: [predictionNote, "infinite at the interpolation peak: \(what)"])
     }
 
+    /// An enclosure in 12 significant digits, for notes.
+    static func short(_ x: Interval) -> String {
+        let (lo, hi) = x.decimal(significantDigits: 12)
+        return lo == hi ? lo : "[\(lo), \(hi)]"
+    }
+
     /// A prediction's value with the note that it is one.
     static func prediction(_ v: PredictionValue, _ extra: [String] = []) -> CatalogueValue {
         switch v {

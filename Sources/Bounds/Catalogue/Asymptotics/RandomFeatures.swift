@@ -32,7 +32,7 @@ extension Catalogue {
                 let bias = try e1 / e0
                 let variance = try e2 / e0
                 let value = signal * bias + (noise + nonlinear) * variance + nonlinear
-                return prediction(.enclosed(value), ["B = E₁/E₀ ∈ \(bias), V = E₂/E₀ ∈ \(variance)"])
+                return prediction(.enclosed(value), ["B = E₁/E₀ ∈ \(short(bias)), V = E₂/E₀ ∈ \(short(variance))"])
             })
     ]
 

@@ -57,7 +57,7 @@ extension Catalogue {
                 }
                 let lambda = try noise * gamma / signal
                 let (m, _) = try stieltjes(gamma, lambda)
-                return prediction(.enclosed(noise * gamma * m), ["λ* = noise·γ/signal ∈ \(lambda)"])
+                return prediction(.enclosed(noise * gamma * m), ["λ* = noise·γ/signal ∈ \(short(lambda))"])
             }),
     ]
 }

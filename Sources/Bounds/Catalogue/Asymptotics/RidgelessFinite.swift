@@ -96,7 +96,7 @@ extension Catalogue {
                 if noise.upper < signal.lower {
                     let gamma = try r / (r - sigma)
                     let risk = Interval(2, precision: a.precision) * r * sigma - noise
-                    return .noted(gamma, notes: [predictionNote, "the least over-parameterized excess risk there: 2rσ − σ² ∈ \(risk)"])
+                    return .noted(gamma, notes: [predictionNote, "the least over-parameterized excess risk there: 2rσ − σ² ∈ \(short(risk))"])
                 }
                 let top = BigFloat.infinity()
                 if noise.lower >= signal.upper {

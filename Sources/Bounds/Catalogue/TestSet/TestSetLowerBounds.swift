@@ -55,5 +55,26 @@ extension Catalogue {
                 let zero = BigFloat(0)
                 return .interval(Interval(unchecked: BigFloat.maximum(value.lower, zero), BigFloat.maximum(value.upper, zero), a.precision))
             }),
+        CatalogueEntry(
+            name: "clopper_pearson", family: .testSet,
+            summary: "The two-sided exact (Clopper–Pearson) interval for the true risk at δ/2 a side: a pair of certificates, .lower and .upper.",
+            formula: "lower = binomial_test_lower(errors, n, δ/2), upper = binomial_test(errors, n, δ/2); each side spends δ/2",
+            latex: #"\left[B^{-1}(\tfrac\delta2; k, n-k+1),\ B^{-1}(1-\tfrac\delta2; k+1, n-k)\right]"#,
+            citation: "\(clopperPearson1934); \(langford), Thm 3.3 (binomial tail inversion), both tails",
+            hypotheses: [.testSetIndependent, .zeroOneLoss],
+            parameters: [
+                .init("errors", .integer(.closed(0), .closed("n")), .increasing, summary: "number of test errors"),
+                .init("n", .integer(atLeast: 1), .none, summary: "number of samples"),
+                .init("delta", .openUnit, .none, summary: "failure probability of the pair (δ/2 a side)"),
+            ],
+            spendsDelta: true,
+            evaluate: { a in
+                let n = try a.integer("n", atLeast: 1)
+                let k = try a.count("errors", of: n, "n")
+                let half = try a.delta() / a.constant(2)
+                let lower = try BinomialDistribution.lowerTailInversion(errors: k, n: n, delta: half, precision: a.precision)
+                let upper = try BinomialDistribution.tailInversion(errors: k, n: n, delta: half, precision: a.precision)
+                return .row([("lower", lower), ("upper", upper)])
+            }),
     ]
 }
