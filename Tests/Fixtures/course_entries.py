@@ -248,6 +248,57 @@ for p1, nl in [("0.9", "0"), ("1.5", "0"), ("6", "0"), ("30", "0"), ("2.999", "0
         args["nonlinear"] = nl
     cases.append({"bound": "random_features_risk", "args": args, "value": s(v)})
 
+# --- label proportions and label noise (CURRICULUM.md §3.4) -------------------------------------
+def kl_upper(q, c):
+    q = mp.mpf(q)
+    if q == 1:
+        return mp.mpf(1)
+    lo, hi = q, mp.mpf(1)
+    for _ in range(400):
+        mid = (lo + hi) / 2
+        if kl(q, mid) > c:
+            hi = mid
+        else:
+            lo = mid
+    return (lo + hi) / 2
+
+
+def hoeff(d, m):
+    return mp.sqrt(mp.log(1 / D(d)) / (2 * m))
+
+
+for qs, ps, d in [(["0.9", "0.1", "0.5", "0.75"], ["1", "0", "0.5", "0.8"], "0.05"), (["0.2"] * 3 + ["0.8"] * 3, ["0.1"] * 3 + ["0.9"] * 3, "0.01")]:
+    v = sum(min(1, abs(D(q) - D(p_)) + 2 * min(D(p_), 1 - D(p_))) for q, p_ in zip(qs, ps)) / len(qs) + hoeff(d, len(qs))
+    cases.append({"bound": "llp_bag_test", "args": {"predicted": ",".join(qs), "proportions": ",".join(ps), "delta": d}, "value": s(v)})
+
+for qs, al, k, prior, d in [(["0.5", "0", "1", "0.5"], ["0.5", "0", "1", "1"], 2, "0.3", "0.05"), (["0.1", "0.3", "0.2"], ["0.2", "0.2", "0.1"], 10, "0.5", "0.1")]:
+    P = D(prior)
+    tot = 0
+    for q, a in zip(qs, al):
+        c1 = k * (D(a) - P) + P
+        c0 = 1 - c1
+        tot += c0 + (c1 - c0) * (1 - D(q))
+    v = tot / len(qs) + (1 + 2 * (k - 1) * max(P, 1 - P)) * hoeff(d, len(qs))
+    cases.append({"bound": "llp_easy_test", "args": {"predicted": ",".join(qs), "proportions": ",".join(al), "size": str(k), "prior": prior, "delta": d}, "value": s(v)})
+
+for qH, nH, gH, qL, nL, gL, prior, d in [("0.7", 140, "0.8", "0.25", 140, "0.2", None, "0.05"), ("0.95", 100, "1", "0.05", 120, "0", "0.37", "0.05")]:
+    c = mp.log(2 / D(d))
+    lcb = kl_lower(D(qH), c / nH)
+    ucb = kl_upper(D(qL), c / nL)
+    gap = D(gH) - D(gL)
+    args = {"predicted_high": qH, "n_high": str(nH), "gamma_high": gH, "predicted_low": qL, "n_low": str(nL), "gamma_low": gL, "delta": d}
+    if prior is None:
+        v = mp.mpf(1) / 2 - (lcb - ucb) / (2 * gap)
+    else:
+        P = D(prior)
+        args["prior"] = prior
+        v = P + (P + D(gH) * (1 - 2 * P)) / gap * ucb - (P + D(gL) * (1 - 2 * P)) / gap * lcb
+    cases.append({"bound": "llp_mcm_test", "args": args, "value": s(v)})
+
+for risk, rp, rn, n, d in [("0.12", "0.2", "0.1", 500, "0.05"), ("-0.01", "0", "0", 100, "0.05"), ("0.3", "0.4", "0.1", 1000, "0.01")]:
+    v = D(risk) + (1 + abs(D(rp) - D(rn))) / (1 - D(rp) - D(rn)) * hoeff(d, n)
+    cases.append({"bound": "noise_test", "args": {"unbiased_risk": risk, "rho_pos": rp, "rho_neg": rn, "n": str(n), "delta": d}, "value": s(v)})
+
 with open(OUT, "w") as f:
     json.dump(cases, f, indent=1)
     f.write("\n")

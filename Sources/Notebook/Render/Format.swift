@@ -50,7 +50,7 @@ public enum Format {
         case .string(let s): return "\"\(s)\""
         case .vector(let items): return "[" + items.map { value($0, p) }.joined(separator: ", ") + "]"
         case .table(let t): return "table \(t.name): \(t.rowCount) rows × \(t.columns.count) columns (\(t.columns.map(\.0).joined(separator: ", ")))"
-        case .row(let t, let i) where t.rowCount == 1 && Catalogue.entry(named: t.name)?.certifiedMembers != nil:
+        case .row(let t, let i) where t.rowCount == 1 && (Catalogue.entry(named: t.name)?.certifiedMembers != nil || t.name == "llp_error_bracket"):
             // A pair of certificates: its members by name.
             return t.columns.map { column in
                 guard case .vector(let items) = column.1, i < items.count else { return column.0 }

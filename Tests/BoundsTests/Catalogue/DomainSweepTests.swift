@@ -20,6 +20,9 @@ struct DomainSweepTests {
         "inputs": .tensor(Tensor(shape: [4, 2], values: [1, 0, 0, 1, 0.5, 0.5, -0.25, 0.75], name: "inputs"), error: 0),
         "net": network(0.5),
         "init": network(0.25),
+        // Per-bag fractions of the label-proportion bounds (issue 15).
+        "predicted": .vector(["0.9", "0.1", "0.5", "0.75"].map { .exact(try! Rational(decimalLiteral: $0)) }),
+        "proportions": .vector(["1", "0", "0.5", "0.8"].map { .exact(try! Rational(decimalLiteral: $0)) }),
     ]
 
     /// A 2 → 3 → 3 network whose weights are multiples of `scale`.

@@ -7,7 +7,9 @@ extension Catalogue {
     /// `delta` of a lower bound: a larger δ (less confidence) gives a larger lower bound.
     static let lowerDelta = CatalogueParameter("delta", .openUnit, .increasing, summary: "failure probability")
 
-    static let testSetLower: [CatalogueEntry] = [
+    static let testSetLower: [CatalogueEntry] = lowerEntries + labelProportions
+
+    static let lowerEntries: [CatalogueEntry] = [
         CatalogueEntry(
             name: "binomial_test_lower", family: .testSet,
             summary: "Lower bound on the true risk: the exact binomial tail inversion (one-sided Clopper–Pearson lower limit); 0 when errors = 0.",
