@@ -132,17 +132,23 @@ enum RandomBuiltins {
         return .vector((0..<shape[0]).map { nest(Array(items[($0 * stride)..<(($0 + 1) * stride)]), inner) })
     }
 
-    /// p in [0, 1] rounded to the nearest double, as Python reads `0.3`.
+    /// p in [0, 1] rounded to the nearest double, as Python reads `0.3`: an exact p is rounded
+    /// once, correctly; an enclosure must round to one double at both ends.
     static func probability(_ v: Value, _ range: SourceRange) throws -> Double {
-        guard case .number(let n) = v else {
-            throw EvaluationError("bernoulli's p must be a number in [0, 1], got \(shown(v))", at: range)
+        let refused = EvaluationError("bernoulli's p must be a number in [0, 1], got \(shown(v))", at: range)
+        guard case .number(let n) = v else { throw refused }
+        let x: Double
+        if let q = n.exactValue, let binary64 = try? Precision(bits: 53) {
+            x = BigFloat(q, precision: binary64, rounding: .nearest).double(.nearest)
+        } else {
+            let enclosure = n.interval(Precision.standard)
+            x = enclosure.lower.double(.nearest)
+            guard x == enclosure.upper.double(.nearest) else {
+                throw EvaluationError("bernoulli's p is not known well enough to round to one double: \(shown(v))", at: range)
+            }
         }
-        let x = n.interval(Precision.standard)
-        let lower = x.lower.double(.nearest)
-        guard lower == x.upper.double(.nearest), lower >= 0, lower <= 1 else {
-            throw EvaluationError("bernoulli's p must be a number in [0, 1], got \(shown(v))", at: range)
-        }
-        return lower
+        guard x >= 0, x <= 1 else { throw refused }
+        return x
     }
 
     /// A short account of a bad argument: a number or string as written, else its kind.

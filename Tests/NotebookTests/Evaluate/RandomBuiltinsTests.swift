@@ -74,6 +74,23 @@ struct RandomBuiltinsTests {
         #expect(t.measured)
     }
 
+    @Test("bernoulli's p is rounded once to the nearest double, ties to even, as Python reads a literal")
+    func probabilityRounding() throws {
+        func p(_ q: Rational) throws -> Double { try RandomBuiltins.probability(.number(.exact(q)), Self.here) }
+        #expect(try p(try Rational(decimalLiteral: "0.3")) == 0.3)
+        #expect(try p(try Rational(1) / Rational(3)) == 1.0 / 3.0)
+        // Dividing the rounded numerator by the rounded denominator would give 0x1.7bfaddfd27269p-1.
+        let ratio = try Rational(decimalLiteral: "3647723204050628724") / Rational(decimalLiteral: "4915086392184637162")
+        #expect(try p(ratio) == 0x1.7bfaddfd2726ap-1)
+        // 1 − 2⁻⁵⁴ lies halfway between 1 − 2⁻⁵³ and 1: the tie goes to 1 (even).
+        let half = try Rational(1) / Rational(BigInteger(2).power(54))
+        #expect(try p(Rational(1) - half) == 1)
+        // ½ + 2⁻⁵⁵ is a quarter of a step above ½: it rounds to ½, not up.
+        #expect(try p(try Rational(1) / Rational(2) + half / Rational(2)) == 0.5)
+        let third = try RandomBuiltins.probability(.number(Number(.enclosure(try Interval.e(Precision.standard) / Interval(3, precision: Precision.standard)))), Self.here)
+        #expect(abs(third - 2.718281828459045 / 3) < 1e-15)
+    }
+
     @Test("permutation(6, seed: 3) is NumPy's permutation(6); a vector is permuted the same way")
     func permutation() throws {
         let t = try Self.tensor(try Self.call("permutation", [Self.number(6)], [("seed", Self.number(3))]))
