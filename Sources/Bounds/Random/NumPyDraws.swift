@@ -53,7 +53,7 @@ public enum NumPyDraws {
         public var description: String {
             switch self {
             case .emptyPopulation(let size):
-                return "cannot draw \(size) samples from an empty population"
+                return "cannot draw \(size) sample\(size == 1 ? "" : "s") from an empty population"
             case .sampleLargerThanPopulation(let size, let population):
                 return "cannot draw \(size) samples without replacement from a population of \(population)"
             }

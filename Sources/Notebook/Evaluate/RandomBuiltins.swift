@@ -15,46 +15,46 @@ import Bounds
 enum RandomBuiltins {
     static let names = ["uniform", "normal", "bernoulli", "permutation", "choice"]
 
+    /// Reads and checks every argument (extra ones included) before anything is drawn.
     static func call(_ name: String, _ args: Evaluator.CallArguments, _ range: SourceRange, meter: Meter) throws -> Value {
         var a = TensorBuiltins.Reader(function: name, args: args, range: range)
-        let result: Value
         switch name {
         case "uniform", "normal":
             let shape = try Self.shape(try a.value("shape"), name, "shape", range, meter)
-            let count = Tensor.count(shape)
             let seed = try Self.seed(try a.value("seed"), name, range)
-            let values = name == "uniform" ? NumPyDraws.uniform(count: count, seed: seed) : NumPyDraws.normal(count: count, seed: seed)
-            result = tensor(shape, values)
+            try a.finish()
+            let count = Tensor.count(shape)
+            return tensor(shape, name == "uniform" ? NumPyDraws.uniform(count: count, seed: seed) : NumPyDraws.normal(count: count, seed: seed))
         case "bernoulli":
             let p = try probability(try a.value("p"), range)
             let shape = try Self.shape(try a.value("shape"), name, "shape", range, meter)
             let seed = try Self.seed(try a.value("seed"), name, range)
-            result = tensor(shape, NumPyDraws.bernoulli(p: p, count: Tensor.count(shape), seed: seed))
+            try a.finish()
+            return tensor(shape, NumPyDraws.bernoulli(p: p, count: Tensor.count(shape), seed: seed))
         case "permutation":
             let xs = try a.value("n")
             let seed = try Self.seed(try a.value("seed"), name, range)
+            try a.finish()
             let population = try Self.population(xs, name, "n", range, meter)
-            result = try pick(xs, NumPyDraws.permutation(population, seed: seed), shape: [population], range)
+            return pick(xs, NumPyDraws.permutation(population, seed: seed), shape: [population])
         case "choice":
             let xs = try a.value("xs")
             let shape = try Self.shape(try a.value("size"), name, "size", range, meter)
             let seed = try Self.seed(try a.value("seed"), name, range)
             let replace = try flag(a.optionalValue("replace") ?? .truth(.certainlyTrue, certificates: []), range)
+            try a.finish()
             let population = try Self.population(xs, name, "xs", range, meter)
             let size = Tensor.count(shape)
             let work = NumPyDraws.choiceAllocation(population: population, size: size, replace: replace)
             try meter.checkElements(work, "choice's index array", at: range)
             do {
-                let indices = try NumPyDraws.choice(population: population, size: size, replace: replace, seed: seed)
-                result = try pick(xs, indices, shape: shape, range)
+                return pick(xs, try NumPyDraws.choice(population: population, size: size, replace: replace, seed: seed), shape: shape)
             } catch let e as NumPyDraws.ChoiceError {
                 throw EvaluationError("choice: \(e.description)", at: range)
             }
         default:
             throw EvaluationError("unknown function '\(name)'", at: range)
         }
-        try a.finish()
-        return result
     }
 
     static func tensor(_ shape: [Int], _ values: [Double]) -> Value {
@@ -116,7 +116,7 @@ enum RandomBuiltins {
 
     /// The drawn indices as values: the indices themselves for an integer population, else
     /// the chosen elements of the vector or tensor, laid out in `shape`.
-    static func pick(_ xs: Value, _ indices: [Int], shape: [Int], _ range: SourceRange) throws -> Value {
+    static func pick(_ xs: Value, _ indices: [Int], shape: [Int]) -> Value {
         switch xs {
         case .vector(let items): return nest(indices.map { items[$0] }, shape)
         case .tensor(let t): return tensor(shape, indices.map { t.tensor.double(at: $0) })

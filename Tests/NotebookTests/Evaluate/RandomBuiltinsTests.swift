@@ -132,7 +132,7 @@ struct RandomBuiltinsTests {
         #expect(
             Self.error("let x = choice(3, size: 4, seed: 1, replace: false)")?.message
                 == "choice: cannot draw 4 samples without replacement from a population of 3")
-        #expect(Self.error("let x = choice(0, size: 1, seed: 1)")?.message == "choice: cannot draw 1 samples from an empty population")
+        #expect(Self.error("let x = choice(0, size: 1, seed: 1)")?.message == "choice: cannot draw 1 sample from an empty population")
         #expect(Self.error("let x = choice(3, size: 2, seed: 1, replace: 1)")?.message == "choice's replace must be true or false, got 1")
         #expect(Self.error("let x = normal(shape: 3)")?.message == "missing argument 'seed' in the call to normal")
         #expect(Self.error("let x = normal(shape: 3, seed: 1, mean: 2)")?.message == "normal has no parameter 'mean'")
