@@ -146,6 +146,18 @@ struct NumPyDrawsTests {
         #expect((try? NumPyDraws.choice(population: 0, size: 0, replace: false, seed: 0)) == [])
     }
 
+    @Test("masked rejection above 2^32 − 1 takes whole 64-bit words (a path no permutation within the caps reaches)")
+    func maskedWide() {
+        let maximum: UInt64 = (1 << 40) + 3
+        var g = Philox4x64(seed: 5)
+        var words = Philox4x64(seed: 5)
+        for _ in 0..<50 {
+            var expected = words.next64() & ((1 << 41) - 1)
+            while expected > maximum { expected = words.next64() & ((1 << 41) - 1) }
+            #expect(g.boundedMasked(maximum) == expected)
+        }
+    }
+
     @Test("the same call gives the same draws; another seed gives others")
     func stateless() {
         #expect(NumPyDraws.normal(count: 50, seed: 7) == NumPyDraws.normal(count: 50, seed: 7))
