@@ -98,6 +98,9 @@ struct StudyBudgetTests {
         let claims = (json["statements"]?.arrayValue ?? []).filter { $0["verdict"] != nil }
         #expect(claims.map { $0["study"]?.stringValue } == ["clinical", "trial", "clinical"])
         #expect(json["budget"] == .null && json["spent"]?.stringValue == "0")
+        // `boundbook merge` reads the JSON back and prints the same summary as `check`.
+        let merged = MergeText.lines(ReportJSON.object(run(Self.twoStudies), checkingStaleness: true), paint: { t, _ in t })
+        #expect(merged.first == "FAIL nb.md: 2 of 3 claims pass, δ spent 0 of budget none; for clinical 0.04 of budget 0.03; for trial 0.04 of budget 0.05")
         let plain = ReportJSON.object(run("claim 1 < 2"), checkingStaleness: false)
         #expect(plain["studies"]?.arrayValue?.isEmpty == true)
         #expect((plain["statements"]?.arrayValue?.first?["study"]) == .null)
@@ -113,6 +116,30 @@ struct StudyBudgetTests {
         // Declared after the claim is too late: the budget must come first.
         let late = run("claim 1 < 2 for trial\nbudget 0.05 for trial")
         #expect(late.errors.first?.message.hasPrefix("unknown study 'trial'") == true)
+    }
+
+    @Test("an answer key's study budgets replace the submission's, and its claims are charged only to the key's spending")
+    func keyGrading() throws {
+        var options = RunOptions()
+        options.grading = true
+        let key = "```bound\nbudget 0.02 for clinical\nclaim a <= 0.2 for clinical\n```\n"
+        options.key = ("key.md", Array(key.utf8))
+        let submission = """
+            ```bound
+            assume test_set_independent, zero_one_loss
+            budget 0.05 for clinical
+            let a = binomial_test(errors: 7, n: 100, delta: 0.02)
+            claim a <= 0.2 for clinical
+            ```
+
+            """
+        let report = NotebookRunner.run(bytes: Array(submission.utf8), path: "hw.md", baseDirectory: URL(fileURLWithPath: "/nonexistent"), options: options)
+        #expect(report.errors.isEmpty && report.key?.errors.isEmpty == true, "\(report.errors.map(\.message))")
+        let claims = report.entries.compactMap(\.result.claim)
+        #expect(claims.count == 2 && claims.allSatisfy { $0.passed }, "\(claims.map(\.failureReason))")
+        #expect(report.studies.map(\.name) == ["clinical"] && report.studies.first?.budget.exactValue == Self.decimal("0.02"))
+        let tests = AutograderReports.graded(report)
+        #expect(tests.contains { $0.name.hasPrefix("key.md:") && $0.passed && $0.output.hasPrefix("proved  a <= 0.2 for clinical · ") }, "\(tests.map(\.output))")
     }
 
     @Test("a study's budget set twice, and `for` without a name, are errors")
