@@ -16,6 +16,10 @@ extension Evaluator {
             let vector = Value.vector(try items.map { try eval($0, ctx) })
             try meter.checkVector(vector, at: e.range)
             return vector
+        case let .comprehension(element, clauses):
+            return try comprehension(element, clauses, e.range, ctx)
+        case .formatted(let parts):
+            return try formatted(parts, ctx)
         case let .unary(op, x):
             let v = try eval(x, ctx)
             switch op {
@@ -95,6 +99,9 @@ extension Evaluator {
         default:
             let x = try eval(a, ctx)
             let y = try eval(b, ctx)
+            if case .string(let s) = x, case .string(let t) = y { return try Evaluator.stringOperation(op, s, t, range) }
+            if op == .add, case .string = x { throw EvaluationError(Evaluator.joinHint, at: b.range) }
+            if op == .add, case .string = y { throw EvaluationError(Evaluator.joinHint, at: a.range) }
             if op.isComparison { return try Arithmetic.compare(op, x, y, a.range, b.range, range, ctx.precision) }
             let tensorSizes = [x, y].compactMap { v -> Int? in
                 if case .tensor(let t) = v { return t.tensor.count }
