@@ -4,8 +4,9 @@
 /// binding evaluated again — by a second claim, or by an escalation to a higher precision — has
 /// the same identity and counts once; two call sites, two elements of a vector argument, or one
 /// user function called from two places are different evaluations, and so are the passes of a
-/// comprehension (`[hoeffding_test(errors: k, …) for k in ks]` makes one evaluation per k). Identities never depend on
-/// the precision, so a claim re-checked at 4096 bits finds the entries it found at 128.
+/// comprehension (`[binomial_test(errors: k, …) for k in ks]` makes one evaluation per k).
+/// Identities never depend on the precision, so a claim re-checked at 4096 bits finds the
+/// entries it found at 128.
 public struct EvaluationID: Hashable, Sendable, Comparable {
     /// A call site: the cell and the byte offset of the call in the cell's source.
     public struct Site: Hashable, Sendable, Comparable {

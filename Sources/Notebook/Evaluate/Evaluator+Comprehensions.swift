@@ -50,12 +50,13 @@ extension Evaluator {
         }
     }
 
-    /// The elements a comprehension or `map` iterates over.
+    /// The elements a comprehension iterates over: a vector's elements, or a table's rows.
     func iterated(_ v: Value, _ range: SourceRange) throws -> [Value] {
-        guard case .vector(let items) = v else {
-            throw EvaluationError("a comprehension iterates over a vector, got \(v.typeName)", at: range)
+        switch v {
+        case .vector(let items): return items
+        case .table(let t): return (0..<t.rowCount).map { .row(t, $0) }
+        default: throw EvaluationError("a comprehension iterates over a vector or a table's rows, got \(v.typeName)", at: range)
         }
-        return items
     }
 
     /// Binds one element to the names of a `for` clause: one name takes it whole, several

@@ -70,7 +70,15 @@ extension Evaluator {
             // Re-evaluated at a higher precision for an undecided claim: same cell, same keys.
             // (A binding is evaluated as in its own statement, whoever asks: same identities.)
             let inner = Context(precision: p, cell: b.cell)
-            let v = try eval(expr, inner)
+            let v: Value
+            do {
+                v = try eval(expr, inner)
+            } catch var error as EvaluationError where b.cell != ctx.cell && !error.inFile {
+                // The binding's expression is in another cell: give its position in the file.
+                error.diagnostic.range = fileRange(b.cell, error.diagnostic.range)
+                error.inFile = true
+                throw error
+            }
             b.values[p.bits] = v
             bindings[name] = b
             return v

@@ -50,8 +50,8 @@ struct ComprehensionTests {
 
     static let errors: [(String, String)] = [
         ("[a + b for a, b in zip([1, 2, 3], [4, 5])]", "ERROR 3:35 zip of vectors of different lengths (3 and 2); zip pairs elements one to one"),
-        ("[x for x in 3]", "ERROR 3:13 a comprehension iterates over a vector, got a number"),
-        ("[x for x in \"abc\"]", "ERROR 3:13 a comprehension iterates over a vector, got a string"),
+        ("[x for x in 3]", "ERROR 3:13 a comprehension iterates over a vector or a table's rows, got a number"),
+        ("[x for x in \"abc\"]", "ERROR 3:13 a comprehension iterates over a vector or a table's rows, got a string"),
         ("[a for a, b in [1, 2]]", "ERROR 3:16 'for a, b' unpacks elements of 2 values (like zip(xs, ys) or enumerate(xs) gives), got an element that is a number"),
         ("[x for x in [1, 2] if x]", "ERROR 3:23 a comprehension's 'if' needs a comparison, got a number"),
         ("map(sq, [1, 2])", "ERROR 3:5 map's first argument must name a function (fn sq(x) = … or a built-in); 'sq' is not one"),
@@ -81,6 +81,13 @@ struct ComprehensionTests {
         let refused = Self.run("let v = [x * x for x in range(0, 1000)]") { $0.steps = 1500 }
         #expect(refused.errors.first?.message.hasPrefix("the notebook's evaluation takes too many steps") == true)
         #expect(Self.run("let v = [x * x for x in range(0, 100)]") { $0.steps = 1500 }.errors.isEmpty)
+    }
+
+    @Test("a comprehension iterates over a table's rows, which are records")
+    func tableRows() throws {
+        let folder = TensorFiles.folder()
+        try Data("width,noise,name\n16,0,a\n32,20,b\n".utf8).write(to: folder.appendingPathComponent("runs.csv"))
+        #expect(Self.value("let runs = load(\"runs.csv\")\n[f\"{r.name}{r.width}\" for r in runs if r.noise > 0]", in: folder) == "[\"b32\"]")
     }
 
     @Test("elements may be tensors and models, and file names may be computed")

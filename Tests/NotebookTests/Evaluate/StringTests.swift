@@ -82,6 +82,18 @@ struct CallSiteNoteTests {
         #expect(rendered.contains("t.md:11:9: note: in the call to g here"))
     }
 
+    @Test("an error while a binding of another cell is re-evaluated at a higher precision is placed in that cell")
+    func reevaluatedBindingInAnotherCell() throws {
+        let ones = Array(repeating: "1", count: 60).joined(separator: " + ")
+        let text = "```bound\nlet a = sqrt(2) + 0 * (\(ones))\n```\n\n```bound\nclaim a * a == 2\n```\n"
+        var options = RunOptions()
+        options.limits.steps = 200
+        let report = NotebookRunner.run(bytes: Array(text.utf8), path: "t.md", baseDirectory: URL(fileURLWithPath: NSTemporaryDirectory()), options: options)
+        let error = try #require(report.errors.first)
+        #expect(error.message.hasPrefix("the notebook's evaluation takes too many steps"))
+        #expect(error.range.start.line == 2, "\(error.range)")
+    }
+
     @Test("an error in the arguments of a call is not inside the function: no note")
     func argumentErrorsHaveNoNote() throws {
         let text = "```bound\nfn f(v) = v\nlet a = f(1 / 0)\n```\n"
