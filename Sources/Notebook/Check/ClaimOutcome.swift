@@ -68,6 +68,9 @@ public struct ClaimOutcome: Sendable {
     /// Every hypothesis of a bound the claim relies on that was not assumed before it.
     public var missingHypotheses: [MissingHypothesis]
     public var budgetProblem: BudgetProblem?
+    /// The claim compares measurements (results of uncertified floating-point work): it checks
+    /// arithmetic on the measured values, and is never about certified quantities.
+    public var measured = false
 
     public var passed: Bool { verdict == .proved && missingHypotheses.isEmpty && budgetProblem == nil }
 }

@@ -96,6 +96,10 @@ extension Evaluator {
             let x = try eval(a, ctx)
             let y = try eval(b, ctx)
             if op.isComparison { return try Arithmetic.compare(op, x, y, a.range, b.range, range, ctx.precision) }
+            if op == .matmul {
+                if let hit = cached(range, ctx) { return hit }
+                return try caching(range, ctx, inputs: [x, y]) { try LinearAlgebraBuiltins.matmul(x, y, range, meter, ctx.precision) }
+            }
             let tensorSizes = [x, y].compactMap { v -> Int? in
                 if case .tensor(let t) = v { return t.tensor.count }
                 return nil
@@ -166,8 +170,10 @@ extension Evaluator {
             return .vector(t.tensor.shape.map { .number(.exact(Rational($0))) })
         case .tensor(let t) where name == "dtype":
             return .string(t.tensor.dtype.name)
+        case .tensor(let t) where name == "T":
+            return .tensor(try LinearAlgebraBuiltins.transpose(t, range))
         case .tensor:
-            throw EvaluationError("a tensor has the members shape and dtype, not '\(name)'", at: range)
+            throw EvaluationError("a tensor has the members shape, dtype and T, not '\(name)'", at: range)
         case .vector(let items) where items.contains(where: { if case .row = $0 { return true } else { return false } }):
             // A column of a list of rows: `[r1, r2].spec_orig`.
             return .vector(try items.map { try memberValue($0, name, range) })
