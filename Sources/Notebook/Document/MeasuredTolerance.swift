@@ -16,6 +16,7 @@ enum MeasuredTolerance {
 
     static let marker = Array("(measured)".utf8)
     static let approximately = Array("≈".utf8)
+    static let minus = Array("−".utf8)
 
     static func equivalent(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         if a == b { return true }
@@ -74,8 +75,11 @@ enum MeasuredTolerance {
             if letter || before == UInt8(ascii: "_") || before == UInt8(ascii: ".") || digit(i - 1) { return nil }
         }
         var k = i
-        if k < line.count && line[k] == UInt8(ascii: "-") { k += 1 }
+        // "-" or the minus sign "−" (U+2212) that tensor summaries print.
+        let negative = k < line.count && line[k] == UInt8(ascii: "-") ? 1 : starts(line, minus, at: k) ? minus.count : 0
+        k += negative
         guard digit(k) else { return nil }
+        let digitsStart = k
         while digit(k) { k += 1 }
         if k < line.count && line[k] == UInt8(ascii: "."), digit(k + 1) {
             k += 1
@@ -89,8 +93,8 @@ enum MeasuredTolerance {
                 k = e
             }
         }
-        guard let value = Double(String(decoding: line[i..<k], as: UTF8.self)) else { return nil }
-        return (value, k)
+        guard let magnitude = Double(String(decoding: line[digitsStart..<k], as: UTF8.self)) else { return nil }
+        return (negative > 0 ? -magnitude : magnitude, k)
     }
 
     static func starts(_ line: [UInt8], _ word: [UInt8], at i: Int) -> Bool {

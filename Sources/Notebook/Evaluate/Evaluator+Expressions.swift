@@ -172,6 +172,11 @@ extension Evaluator {
             return .string(t.tensor.dtype.name)
         case .tensor(let t) where name == "T":
             return .tensor(try LinearAlgebraBuiltins.transpose(t, range))
+        case .vector(let items) where name == "T" && items.allSatisfy({ if case .vector = $0 { return true } else { return false } }):
+            // A matrix written as a list of rows.
+            let o = try LinearAlgebraBuiltins.operand(base, "T", range, .standard, meter)
+            let t = TensorValue(Tensor(shape: o.array.shape, values: o.array.values), error: o.measured ? 0 : o.error, measured: o.measured)
+            return .tensor(try LinearAlgebraBuiltins.transpose(t, range))
         case .tensor:
             throw EvaluationError("a tensor has the members shape, dtype and T, not '\(name)'", at: range)
         case .vector(let items) where items.contains(where: { if case .row = $0 { return true } else { return false } }):
