@@ -87,7 +87,7 @@ struct LinearAlgebraLanguageTests {
         #expect(text.contains("E.values = ≈ [-1, 1, 2] (measured)"), "\(text)")
         #expect(text.contains("E.vectors[0, 2] ≈ 1 (measured)"), "\(text)")
         let (_, _, missing) = runLinearAlgebra("eigh([[1, 0], [0, 1]]).value")
-        #expect(missing.contains("has no column 'value' (columns: values, vectors)"), "\(missing)")
+        #expect(missing.contains("error: the record eigh has no member 'value' (members: values, vectors)"), "\(missing)")
     }
 
     @Test("T, diag and eye only move values: exact operands stay exact, measured ones stay measured")
