@@ -36,6 +36,7 @@ extension Evaluator {
     private func unmeasuredBuiltin(_ name: String, _ calleeRange: SourceRange, _ args: CallArguments, _ range: SourceRange, _ ctx: Context) throws -> Value {
         if LinearAlgebraBuiltins.handles(name, args) { return try LinearAlgebraBuiltins.call(name, args, range, ctx.precision, meter) }
         if TensorBuiltins.handles(name, args) { return try TensorBuiltins.call(name, args, range, ctx.precision, meter: meter) }
+        if RandomBuiltins.names.contains(name) { return try RandomBuiltins.call(name, args, range, meter: meter) }
         if name == "granulated_tau", let entry = Catalogue.entry(named: name) { return try callGranulated(entry, args, range, ctx) }
         if let entry = Catalogue.entry(named: name) { return try callCatalogue(entry, args, range, ctx) }
         if Builtins.names.contains(name) { return try Builtins.call(name, args, range, ctx.precision, meter: meter) }
