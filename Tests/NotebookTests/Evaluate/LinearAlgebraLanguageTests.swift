@@ -170,7 +170,7 @@ struct MeasurementTests {
             claim 1 < 2
             """)
         #expect(errors.isEmpty, "\(errors)")
-        #expect(text.contains("claim r < 0.000001  proved: r ≈ "), "\(text)")
+        #expect(text.contains("proved  r < 0.000001 · r ≈ "), "\(text)")
         #expect(text.contains("  depends on measurements: arithmetic on measured values, not a statement about certified quantities"), "\(text)")
         let claims = report.entries.compactMap(\.result.claim)
         #expect(claims.map(\.measured) == [true, false])
