@@ -18,9 +18,11 @@ struct Run {
         return dir.appendingPathComponent("boundbook")
     }
 
-    /// Runs `program` (by default the built `boundbook`) with `arguments`, in `directory` if given.
-    init(_ arguments: [String], program: String? = nil, directory: URL? = nil) throws {
+    /// Runs `program` (by default the built `boundbook`) with `arguments`, in `directory` if given,
+    /// with `environment` added to this process's environment.
+    init(_ arguments: [String], program: String? = nil, directory: URL? = nil, environment: [String: String] = [:]) throws {
         let process = Process()
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.executableURL = program.map { URL(fileURLWithPath: $0) } ?? Run.executable
         if let directory { process.currentDirectoryURL = directory }
         process.arguments = arguments

@@ -35,6 +35,9 @@ extension Evaluator {
         }
         let (subject, spent) = try verdict(decision, expr, certificates: certificates, cell: cell, precision: p)
         outcome.subject = subject
+        outcome.measured = comparesMeasurements(expr, cell: cell, precision: p)
+        // A measurement is no certificate: a claim on one is not about the bounded quantities.
+        if outcome.measured && subject == .quantities { outcome.subject = .boundValues }
         outcome.delta = ledger.spent(spent, precision: p)
         outcome.spentBy = spenders(spent)
         outcome.quantities = quantities(spent)
@@ -43,6 +46,18 @@ extension Evaluator {
         outcome.budgetProblem = budgetProblem(adding: spent, study: outcome.study, p)
         if let study = outcome.study { studies.spend(spent, for: study) } else { spentKeys.formUnion(spent) }
         return StatementResult(statement, kind: .claim, precision: p, claim: outcome)
+    }
+
+    /// Whether a comparison in the claim has a measurement on either side. Sides that cannot be
+    /// evaluated alone (a solver's variable inside its condition) are skipped.
+    func comparesMeasurements(_ expr: Expr, cell: Int, precision p: Precision) -> Bool {
+        var found = false
+        expr.visit { e in
+            guard !found, case let .binary(op, a, b) = e.kind, op.isComparison else { return }
+            let ctx = Context(precision: p, cell: cell)
+            found = [a, b].contains { (try? eval($0, ctx))?.isMeasured ?? false }
+        }
+        return found
     }
 
     /// "cell 2, line 5": positions inside a cell do not move when `update` inserts output

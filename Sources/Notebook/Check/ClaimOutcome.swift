@@ -70,6 +70,9 @@ public struct ClaimOutcome: Sendable {
     /// The study whose budget the claim spends (`claim … for NAME`); nil: the unnamed budget.
     public var study: String?
     public var budgetProblem: BudgetProblem?
+    /// The claim compares measurements (results of uncertified floating-point work): it checks
+    /// arithmetic on the measured values, and is never about certified quantities.
+    public var measured = false
 
     public var passed: Bool { verdict == .proved && missingHypotheses.isEmpty && budgetProblem == nil }
 }

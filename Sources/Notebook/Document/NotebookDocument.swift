@@ -68,8 +68,14 @@ public struct NotebookDocument: Sendable {
     public func rendered(outputs: [Int: CellOutput]) -> [UInt8] {
         var edits: [(range: Range<Int>, bytes: [UInt8])] = []
         for cell in cells {
-            let written = outputs[cell.index].map { OutputRegion.written($0, lineEnding: lineEnding) } ?? []
+            var written = outputs[cell.index].map { OutputRegion.written($0, lineEnding: lineEnding) } ?? []
             let end = cell.fenceRange.end.offset
+            // A stored region that differs only in measured digits within the tolerance stays
+            // as stored (MeasuredTolerance), so `update` on another machine changes nothing.
+            if let region = cell.output, !region.displaced {
+                let current = Array(bytes[region.byteRange])
+                if current != written && MeasuredTolerance.equivalent(written, current) { written = current }
+            }
             if let region = cell.output, region.displaced {
                 // Moved back under its cell; the prose in between stays.
                 edits.append((end..<end, written))
@@ -104,7 +110,7 @@ public struct NotebookDocument: Sendable {
         cells.filter { cell in
             let written = outputs[cell.index].map { OutputRegion.written($0, lineEnding: lineEnding) } ?? []
             let current = cell.output.map { Array(bytes[$0.byteRange]) } ?? []
-            return written != current || cell.output?.displaced == true
+            return !MeasuredTolerance.equivalent(written, current) || cell.output?.displaced == true
         }
     }
 }

@@ -7,13 +7,23 @@ enum Arithmetic {
     static let exactPowerLimit = 4096
 
     static func negate(_ n: Number) -> Number {
+        var r: Number
         switch n.magnitude {
-        case .exact(let q): return Number(.exact(-q), certificates: n.certificates)
-        case .enclosure(let x): return Number(.enclosure(-x), certificates: n.certificates)
+        case .exact(let q): r = Number(.exact(-q), certificates: n.certificates)
+        case .enclosure(let x): r = Number(.enclosure(-x), certificates: n.certificates)
         }
+        r.measured = n.measured
+        return r
     }
 
     static func apply(_ op: BinaryOp, _ a: Number, _ b: Number, _ range: SourceRange, _ p: Precision, limits: Limits = Limits()) throws -> Number {
+        var result = try unmeasuredApply(op, a, b, range, p, limits: limits)
+        // Contagion: anything computed from a measurement is a measurement.
+        result.measured = a.measured || b.measured
+        return result
+    }
+
+    private static func unmeasuredApply(_ op: BinaryOp, _ a: Number, _ b: Number, _ range: SourceRange, _ p: Precision, limits: Limits) throws -> Number {
         let certificates = a.certificates.union(b.certificates)
         if let x = a.exactValue, let y = b.exactValue, let exact = try exactResult(op, x, y, range, limits: limits) {
             return Number(.exact(exact), certificates: certificates)

@@ -28,8 +28,21 @@ extension Evaluator {
 
     /// A call of a built-in or a catalogue entry, arguments evaluated.
     func callBuiltin(_ name: String, _ calleeRange: SourceRange, _ args: CallArguments, _ range: SourceRange, _ ctx: Context) throws -> Value {
+        // map, zip and enumerate pass values through (a measured element stays measured, an
+        // index does not), so they are not wrapped in the contagion below.
         if let v = try iterationBuiltin(name, args, range) { return v }
+        let result = try unmeasuredBuiltin(name, calleeRange, args, range, ctx)
+        // Contagion (docs/language.md "Measurements"): a result computed from a measurement is one
+        // — except a certificate (a catalogue entry that spends δ, like a Monte Carlo interval),
+        // which is a statement about a quantity under its hypotheses, the measurements its data.
+        if Catalogue.entry(named: name)?.certifies != nil { return result }
+        let measured = args.positional.contains { $0.0.isMeasured } || args.named.contains { $0.1.isMeasured }
+        return measured ? result.markedMeasured : result
+    }
+
+    private func unmeasuredBuiltin(_ name: String, _ calleeRange: SourceRange, _ args: CallArguments, _ range: SourceRange, _ ctx: Context) throws -> Value {
         if name == "round" { return try Evaluator.round(args, range, ctx.precision) }
+        if LinearAlgebraBuiltins.handles(name, args) { return try LinearAlgebraBuiltins.call(name, args, range, ctx.precision, meter) }
         if TensorBuiltins.handles(name, args) { return try TensorBuiltins.call(name, args, range, ctx.precision, meter: meter) }
         if RandomBuiltins.names.contains(name) { return try RandomBuiltins.call(name, args, range, meter: meter) }
         if name == "granulated_tau", let entry = Catalogue.entry(named: name) { return try callGranulated(entry, args, range, ctx) }

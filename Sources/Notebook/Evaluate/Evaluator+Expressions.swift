@@ -111,6 +111,10 @@ extension Evaluator {
             if op == .add, case .string = x { throw EvaluationError(Evaluator.joinHint, at: b.range) }
             if op == .add, case .string = y { throw EvaluationError(Evaluator.joinHint, at: a.range) }
             if op.isComparison { return try Arithmetic.compare(op, x, y, a.range, b.range, range, ctx.precision) }
+            if op == .matmul {
+                if let hit = cached(range, ctx) { return hit }
+                return try caching(range, ctx, inputs: [x, y]) { try LinearAlgebraBuiltins.matmul(x, y, range, meter, ctx.precision) }
+            }
             let tensorSizes = [x, y].compactMap { v -> Int? in
                 if case .tensor(let t) = v { return t.tensor.count }
                 return nil
@@ -172,6 +176,11 @@ extension Evaluator {
                 throw EvaluationError("the table \(t.name) has no column '\(name)' (columns: \(t.columns.map(\.0).joined(separator: ", ")))", at: range)
             }
             return column
+        case .row(let t, _) where t.isRecord:
+            guard let column = t.columns.first(where: { $0.0 == name })?.1, case .vector(let items) = column, let member = items.first else {
+                throw EvaluationError("the record \(t.name) has no member '\(name)' (members: \(t.columns.map(\.0).joined(separator: ", ")))", at: range)
+            }
+            return member
         case .row(let t, let i):
             guard let column = t.columns.first(where: { $0.0 == name })?.1, case .vector(let items) = column else {
                 throw EvaluationError("the table \(t.name) has no column '\(name)' (columns: \(t.columns.map(\.0).joined(separator: ", ")))", at: range)
@@ -181,8 +190,15 @@ extension Evaluator {
             return .vector(t.tensor.shape.map { .number(.exact(Rational($0))) })
         case .tensor(let t) where name == "dtype":
             return .string(t.tensor.dtype.name)
+        case .tensor(let t) where name == "T":
+            return .tensor(try LinearAlgebraBuiltins.transpose(t, range))
+        case .vector(let items) where name == "T" && items.allSatisfy({ if case .vector = $0 { return true } else { return false } }):
+            // A matrix written as a list of rows.
+            let o = try LinearAlgebraBuiltins.operand(base, "T", range, .standard, meter)
+            let t = TensorValue(Tensor(shape: o.array.shape, values: o.array.values), error: o.measured ? 0 : o.error, measured: o.measured)
+            return .tensor(try LinearAlgebraBuiltins.transpose(t, range))
         case .tensor:
-            throw EvaluationError("a tensor has the members shape and dtype, not '\(name)'", at: range)
+            throw EvaluationError("a tensor has the members shape, dtype and T, not '\(name)'", at: range)
         case .vector(let items) where items.contains(where: { if case .row = $0 { return true } else { return false } }):
             // A column of a list of rows: `[r1, r2].spec_orig`.
             return .vector(try items.map { try memberValue($0, name, range) })

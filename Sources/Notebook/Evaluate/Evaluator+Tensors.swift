@@ -66,7 +66,7 @@ extension Evaluator {
             if outCount == 0 || ranges.contains(where: { $0.0 == $0.1 }) {
                 // Empty: no element is read, and no stride (which may overflow when another
                 // extent is 2³² or more) is computed.
-                return .tensor(TensorValue(Tensor(shape: outShape, values: [], name: name), error: t.error))
+                return .tensor(TensorValue(Tensor(shape: outShape, values: [], name: name), error: t.error, measured: t.measured))
             }
             try meter.checkElements(outCount, "the slice", at: indexRange)
             // C-order strides of the source (non-empty, so they fit).
@@ -88,7 +88,7 @@ extension Evaluator {
                 }
                 break
             }
-            return .tensor(TensorValue(Tensor(shape: outShape, values: values, name: name), error: t.error))
+            return .tensor(TensorValue(Tensor(shape: outShape, values: values, name: name), error: t.error, measured: t.measured))
         default:
             throw EvaluationError("\(base.typeName) cannot be sliced", at: baseRange)
         }
@@ -98,6 +98,7 @@ extension Evaluator {
     static func element(_ t: TensorValue, _ flat: Int, _ p: Precision, _ range: SourceRange) throws -> Number {
         let x = t.tensor.double(at: flat)
         guard x.isFinite else { throw EvaluationError(t.tensor.nonFiniteError(flat, x).description, at: range) }
+        if t.measured { return .measurement(x) }
         let center = Interval(point: BigFloat(x), precision: p)
         guard t.error > 0 else {
             if let q = Rational(exactly: x) { return .exact(q) }

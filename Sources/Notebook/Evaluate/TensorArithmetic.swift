@@ -14,7 +14,7 @@ enum TensorArithmetic {
 
     static func negate(_ t: TensorValue) -> TensorValue {
         let values = (0..<t.tensor.count).map { -t.tensor.double(at: $0) }
-        return TensorValue(Tensor(shape: t.tensor.shape, values: values), error: t.error)
+        return TensorValue(Tensor(shape: t.tensor.shape, values: values), error: t.error, measured: t.measured)
     }
 
     /// A number as a double and a bound on its distance from the exact value.
@@ -47,6 +47,10 @@ enum TensorArithmetic {
                 }
                 let (c, e) = try scalar(n, range, p)
                 return .scalar(c, e)
+            case .vector:
+                // A list of numbers (or of lists) beside a tensor: the tensor it writes.
+                let o = try LinearAlgebraBuiltins.operand(v, "tensor arithmetic", range, p, nil)
+                return .tensor(TensorValue(Tensor(shape: o.array.shape, values: o.array.values), error: o.measured ? 0 : o.error, measured: o.measured))
             default:
                 throw EvaluationError("tensor arithmetic takes tensors and numbers, got \(v.typeName)", at: range)
             }
@@ -138,7 +142,9 @@ enum TensorArithmetic {
             values[i] = r
             if e > bound { bound = e }
         }
-        return .tensor(TensorValue(Tensor(shape: shape, values: values), error: bound))
+        // Contagion: a measured operand (tensor or number) makes the result a measurement.
+        let measured = [a, b].contains { $0.isMeasured }
+        return .tensor(TensorValue(Tensor(shape: shape, values: values), error: measured ? 0 : bound, measured: measured))
     }
 
 }

@@ -56,6 +56,9 @@ public struct TableValue: Sendable {
     public var name: String
     public var columns: [(String, Value)]
     public var rowCount: Int
+    /// A record (`eigh(S)`, docs/language.md "Records"): one row whose columns are its members,
+    /// shown as `name: member = …; …`.
+    public var isRecord = false
 }
 
 /// A union of failure probabilities over an index set (LANGUAGE.md §6).

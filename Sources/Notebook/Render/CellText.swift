@@ -30,7 +30,7 @@ enum CellText {
             return [describe(text, n, p)] + n.notes.map { "  " + $0 }
         case .string(let s) where s.contains("\n") || text.hasPrefix("explain("):
             return ["\(text):"] + s.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
-        case .vector(let items):
+        case .vector(let items) where items.isEmpty || items.count > TensorText.measuredShownWhole || Format.measuredList(items, p) == nil:
             return VectorText.lines(text, items, p)
         default:
             return ["\(text) = \(Format.value(v, p))"]
@@ -40,6 +40,7 @@ enum CellText {
     /// `b ≤ 0.127458015583  (enclosure [0.127458015582, 0.127458015583]) · depends on δ`
     static func describe(_ text: String?, _ n: Number, _ p: Precision) -> String {
         let lead = text.map { "\($0) " } ?? ""
+        if n.measured { return "\(lead)\(Format.number(n, p))" }
         switch n.magnitude {
         case .exact(let q):
             return "\(lead)= \(Format.readable(q))"
@@ -55,7 +56,14 @@ enum CellText {
         // The verdict comes first: GitHub cuts long lines in code blocks, and the verdict is
         // what a reader must not lose.
         var head = "\(c.verdict.rawValue)  \(text)"
-        if let (a, b) = c.sides, let op = c.comparison, let (ra, rb) = c.sideRanges {
+        if c.measured, let (a, b) = c.sides, let (ra, rb) = c.sideRanges {
+            // Measured sides to measured digits, so the line is compared within the stated
+            // tolerance (docs/language.md "Measurements") and shows no spurious certainty.
+            func shown(_ x: Interval) -> String { "≈ " + Format.measured(x.lower.double(.nearest) / 2 + x.upper.double(.nearest) / 2) }
+            let right = snippet(source, rb)
+            let literal = (try? Rational(decimalLiteral: right)) != nil
+            head += " · \(snippet(source, ra)) \(shown(a))\(literal ? "" : ", \(right) \(shown(b))") (measured)"
+        } else if let (a, b) = c.sides, let op = c.comparison, let (ra, rb) = c.sideRanges {
             let left = snippet(source, ra)
             let right = snippet(source, rb)
             var (aLo, aHi) = a.decimal(significantDigits: Format.digits)
@@ -92,6 +100,9 @@ enum CellText {
             lines.append("  holds with probability ≥ 1 − \(delta) · δ spent by \(c.spentBy.map(spender).joined(separator: ", "))")
         case .boundValues:
             lines.append("  a fact about the bounds' values, not about the risks they bound: it spends no δ")
+        }
+        if c.measured {
+            lines.append("  depends on measurements: arithmetic on measured values, not a statement about certified quantities")
         }
         for m in c.missingHypotheses {
             lines.append("  missing hypothesis \(m.hypothesis) of \(m.bound) (\(m.citation)): add `assume \(m.hypothesis)` if it holds")

@@ -45,6 +45,7 @@ public enum Format {
 
     /// A number: exact, or its enclosure with outward-rounded ends.
     public static func number(_ n: Number, _ p: Precision) -> String {
+        if n.measured { return "≈ \(measured(n.nearestDouble(p))) (measured)" }
         switch n.magnitude {
         case .exact(let q): return exact(q)
         case .enclosure(let x): return interval(x)
@@ -62,7 +63,9 @@ public enum Format {
         case .number(let n): return number(n, p)
         case .truth(let d, _): return d == .certainlyTrue ? "true" : d == .certainlyFalse ? "false" : "undecided"
         case .string(let s): return "\"\(s)\""
-        case .vector(let items): return "[" + items.map { value($0, p) }.joined(separator: ", ") + "]"
+        case .vector(let items):
+            if !items.isEmpty, let list = measuredList(items, p) { return "≈ \(list) (measured)" }
+            return "[" + items.map { value($0, p) }.joined(separator: ", ") + "]"
         case .table(let t): return "table \(t.name): \(t.rowCount) rows × \(t.columns.count) columns (\(t.columns.map(\.0).joined(separator: ", ")))"
         case .row(let t, let i) where t.rowCount == 1 && (Catalogue.entry(named: t.name)?.certifiedMembers != nil || t.name == "llp_error_bracket"):
             // A pair of certificates: its members by name.
@@ -70,6 +73,12 @@ public enum Format {
                 guard case .vector(let items) = column.1, i < items.count else { return column.0 }
                 return "\(column.0) \(value(items[i], p))"
             }.joined(separator: ", ")
+        case .row(let t, _) where t.isRecord:
+            let members = t.columns.map { name, column in
+                guard case .vector(let items) = column, let item = items.first else { return name }
+                return "\(name) = \(value(item, p))"
+            }
+            return "\(t.name): " + members.joined(separator: "; ")
         case .row(let t, let i): return "row \(i) of \(t.name)"
         case .union(let u): return "union of δ \(number(u.delta, p))"
         case .tensor(let t): return TensorText.tensor(t)

@@ -32,6 +32,7 @@ public enum ReportJSON {
                 fields.append(("delta", decimal(c.delta, c.precision)))
                 fields.append(("about", .string(c.subject.rawValue)))
                 fields.append(("study", c.study.map { .string($0) } ?? .null))
+                if c.measured { fields.append(("measured", .bool(true))) }
                 fields.append(("points", points(r.attributes)))
                 fields.append(("comparison", c.comparison.map { .string($0.rawValue) } ?? .null))
                 fields.append(("direction", direction(c)))
@@ -170,8 +171,33 @@ public enum ReportJSON {
         return .object([("lower", .string(lo)), ("upper", .string(hi))])
     }
 
+    /// The largest tensor whose elements `--format json` lists as `values`.
+    static let maximumListedElements = 10_000
+
     static func value(_ v: Value, _ p: Precision) -> [(String, JSONValue)] {
         switch v {
+        case .number(let n) where n.measured:
+            // Kept apart from certified enclosures: the computed double, no lower/upper.
+            return [("measured", .bool(true)), ("value", .number(n.nearestDouble(p))), ("certified", .bool(false))]
+        case .tensor(let t):
+            var fields: [(String, JSONValue)] = [
+                ("text", .string(Format.value(v, p))), ("shape", .array(t.tensor.shape.map { .int($0) })),
+            ]
+            if t.measured { fields.append(("measured", .bool(true))) }
+            // Every element (C order) of a tensor of up to `maximumListedElements`, finite ones
+            // as numbers; NaN and ±∞ as null (JSON has no such numbers).
+            if t.tensor.count <= maximumListedElements {
+                fields.append(
+                    (
+                        "values",
+                        .array(
+                            (0..<t.tensor.count).map { i in
+                                let x = t.tensor.double(at: i)
+                                return x.isFinite ? .number(x) : .null
+                            })
+                    ))
+            }
+            return fields
         case .number(let n):
             let x = n.interval(p)
             var fields: [(String, JSONValue)] = []

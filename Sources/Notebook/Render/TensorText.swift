@@ -4,8 +4,14 @@ import Foundation
 /// One-line summaries of tensors, models and networks: a shape and statistics, never a
 /// million numbers (LANGUAGE.md §4).
 enum TensorText {
+    /// A measured tensor of at most this many elements is shown whole, as nested lists.
+    static let measuredShownWhole = 16
+
     static func tensor(_ v: TensorValue) -> String {
         let t = v.tensor
+        if v.measured, t.count > 0, t.count <= measuredShownWhole, t.rank > 0, (0..<t.count).allSatisfy({ t.double(at: $0).isFinite }) {
+            return "≈ \(Format.measuredElements(t)) (measured)"
+        }
         let shape = t.shapeText
         let head = "tensor\(t.name.isEmpty ? "" : " " + t.name): \(t.dtype.name) \(shape)"
         guard t.count > 0 else { return head + ", empty" }
@@ -27,8 +33,12 @@ enum TensorText {
             parts.append("mean ≈ \(short(total / Double(t.count - nonFinite)))")
         }
         if nonFinite > 0 { parts.append("\(nonFinite) NaN or infinite") }
-        if v.error > 0 { parts.append("each element within \(short(v.error)) of the exact value") }
-        return head + " · " + parts.joined(separator: ", ")
+        if v.error > 0 && !v.measured { parts.append("each element within \(short(v.error)) of the exact value") }
+        if v.measured && nonFinite == 0 {
+            // Every number of a measured summary after "≈", for MeasuredTolerance.
+            return head + " · \(parts[0]) ≈ " + parts.dropFirst().joined(separator: ", ").replacingOccurrences(of: "mean ≈", with: "mean") + " (measured)"
+        }
+        return head + " · " + parts.joined(separator: ", ") + (v.measured ? " (measured)" : "")
     }
 
     static func model(_ m: TensorFile) -> String {

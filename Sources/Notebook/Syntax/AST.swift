@@ -21,6 +21,8 @@ public enum UnaryOp: String, Sendable {
 
 public enum BinaryOp: String, Sendable {
     case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^"
+    /// `A @ B`: the matrix product (issue 14), with the precedence of `*`.
+    case matmul = "@"
     case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">=", equal = "==", notEqual = "!="
     case and = "and", or = "or"
 

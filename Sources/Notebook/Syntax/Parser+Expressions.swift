@@ -41,6 +41,7 @@ extension Parser {
             case .minus: return (.subtract, .additive)
             case .star: return (.multiply, .multiplicative)
             case .slash: return (.divide, .multiplicative)
+            case .at: return (.matmul, .multiplicative)
             case .caret: return (.power, .power)
             default: return nil
             }

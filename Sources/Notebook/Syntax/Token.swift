@@ -20,7 +20,7 @@ enum Keyword: String, Sendable, CaseIterable {
 enum Punctuation: String, Sendable, CaseIterable {
     case leftParen = "(", rightParen = ")", leftBracket = "[", rightBracket = "]"
     case comma = ",", colon = ":", dot = ".", assign = "="
-    case plus = "+", minus = "-", star = "*", slash = "/", caret = "^"
+    case plus = "+", minus = "-", star = "*", slash = "/", caret = "^", at = "@"
     case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">=", equal = "==", notEqual = "!="
 }
 
