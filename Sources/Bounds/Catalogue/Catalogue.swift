@@ -3,7 +3,7 @@
 public enum Catalogue {
     /// All entries, in catalogue order.
     public static let entries: [CatalogueEntry] =
-        testSet + finiteClass + vcDimension + rademacherFamily + pacBayes + networkNormEntries + networkOutputEntries + networkFamily
+        testSet + meanCIEntries + finiteClass + vcDimension + rademacherFamily + pacBayes + networkNormEntries + networkOutputEntries + networkFamily
         + networkPosteriorEntries + measureEntries + ntkEntries + asymptotics + utilities
 
     /// The entry with this exact name.

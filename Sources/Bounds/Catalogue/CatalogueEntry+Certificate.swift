@@ -19,6 +19,11 @@ public struct BoundedQuantity: Sendable, Equatable {
         self.side = side
         self.quantity = quantity
     }
+
+    /// What an end of `mean_ci` bounds: the mean of the distribution of the draws.
+    public static func mean(side: Side) -> BoundedQuantity {
+        BoundedQuantity(side: side, quantity: "the mean of the distribution the draws come from")
+    }
 }
 
 extension CatalogueEntry {
@@ -31,6 +36,9 @@ extension CatalogueEntry {
             // Langford & Caruana 2002: the Monte Carlo draws bound the empirical risk of the
             // randomized (Gibbs) classifier on the sample, which a PAC-Bayes bound then takes.
             return BoundedQuantity(side: .upper, quantity: "the empirical risk of the randomized classifier")
+        case "mean_ci":
+            // Two certificates, one a side: the notebook records `.lower` and `.upper` apart.
+            return .mean(side: .upper)
         default:
             return BoundedQuantity(side: .upper, quantity: "the true risk of the classifier it was evaluated for")
         }

@@ -121,7 +121,25 @@ struct Monotonicity {
             if case .subscripts = index.kind { return .unknown }
             if case .slice = index.kind { return .unknown }
             return mentions(index) ? .unknown : try trend(base)
-        case .member, .solve, .slice, .subscripts:
+        case let .member(base, field):
+            return try recordTrend(base, field)
+        case .solve, .slice, .subscripts:
+            return .unknown
+        }
+    }
+
+    /// An end of a record of certificates (`mean_ci(…).lower`, or through bindings): a lower
+    /// end moves up to the quantity it bounds, an upper end down; anything else is unknown.
+    private func recordTrend(_ base: Expr, _ field: String) throws -> Trend {
+        guard certified else { return .unknown }
+        switch base.kind {
+        case let .call(callee, arguments):
+            guard case .identifier("mean_ci") = callee.kind, !arguments.contains(where: { mentions($0.value) }) else { return .unknown }
+            return field == "lower" ? .increasing : field == "upper" ? .decreasing : .unknown
+        case .identifier(let name):
+            guard let b = binding(name) else { return .unknown }
+            return try rebased(cell: b.cell).recordTrend(b.expr, field)
+        default:
             return .unknown
         }
     }
@@ -150,6 +168,7 @@ struct Monotonicity {
 
     private func callTrend(_ name: String, _ arguments: [Argument]) throws -> Trend {
         if name == "value" && certified { return .constant }  // value(…) strips certificates
+        if name == "mean_ci" { return .unknown }  // a record: only its ends (`.lower`, `.upper`) have a side
         let trends = try arguments.map { try trend($0.value) }
         switch name {
         case "value", "sqrt", "log", "log2", "exp", "floor", "ceil", "sum", "mean":

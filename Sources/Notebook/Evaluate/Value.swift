@@ -111,7 +111,12 @@ public indirect enum Value: Sendable {
         case .number(let n): return n.certificates
         case .truth(_, let c): return c
         case .vector(let items): return items.reduce(into: Set<EvaluationID>()) { $0.formUnion($1.certificates) }
-        case .string, .table, .row, .union, .tensor, .model, .network: return []
+        case .row(let t, let i):
+            // A record of certificates (`mean_ci`) depends on them; a row of a loaded table has none.
+            return t.columns.reduce(into: Set<EvaluationID>()) { set, column in
+                if case .vector(let items) = column.1, i < items.count { set.formUnion(items[i].certificates) }
+            }
+        case .string, .table, .union, .tensor, .model, .network: return []
         }
     }
 
