@@ -124,7 +124,7 @@ extension Evaluator {
             }
             let result: CatalogueValue
             do {
-                result = try entry.evaluate(values, precision: ctx.precision)
+                result = try entry.evaluate(values, precision: ctx.precision, gramCache: ntkGrams)
             } catch let e as BoundsError {
                 var error = EvaluationError(e.description, at: range)
                 if case .domain = e, let (parameter, violation) = entry.domainViolation(in: values) {
