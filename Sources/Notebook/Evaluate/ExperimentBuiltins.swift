@@ -22,7 +22,9 @@ enum ExperimentBuiltins {
     /// `dgemm`s a step): a run estimated to take longer than the time limit is refused up front.
     static let flopsPerSecond = 2e9
 
-    static func call(_ name: String, _ args: Evaluator.CallArguments, _ range: SourceRange, _ p: Precision, limits: Limits) throws -> Value {
+    static func call(
+        _ name: String, _ args: Evaluator.CallArguments, _ range: SourceRange, _ p: Precision, limits: Limits, draws: SeededDraws? = ExperimentBuiltins.draws
+    ) throws -> Value {
         var a = TensorBuiltins.Reader(function: name, args: args, range: range)
         let x = try a.tensor("inputs")
         let labels = try a.value("labels")
