@@ -26,7 +26,7 @@ extension Evaluator {
     func callBuiltin(_ name: String, _ calleeRange: SourceRange, _ args: CallArguments, _ range: SourceRange, _ ctx: Context) throws -> Value {
         if TensorBuiltins.handles(name, args) { return try TensorBuiltins.call(name, args, range, ctx.precision, meter: meter) }
         if name == "granulated_tau", let entry = Catalogue.entry(named: name) { return try callGranulated(entry, args, range, ctx) }
-        if ExperimentBuiltins.names.contains(name) { return try ExperimentBuiltins.call(name, args, range, ctx.precision, limits: options.limits) }
+        if ExperimentBuiltins.names.contains(name) { return try ExperimentBuiltins.call(name, args, range, ctx.precision, limits: options.limits, gramCache: ntkGrams) }
         if name == "mean_ci", let entry = Catalogue.entry(named: name) { return try callMeanCI(entry, args, range, ctx) }
         if let entry = Catalogue.entry(named: name) { return try callCatalogue(entry, args, range, ctx) }
         if Builtins.names.contains(name) { return try Builtins.call(name, args, range, ctx.precision, meter: meter) }

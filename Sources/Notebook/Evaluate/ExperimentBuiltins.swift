@@ -11,7 +11,7 @@ struct SeededDraws: Sendable {
 /// The experiment built-ins of issue 14 that run in double precision: `train_two_layer`.
 /// Their results are measurements (`measured`), not enclosures.
 enum ExperimentBuiltins {
-    static let names = ["train_two_layer"]
+    static let names = ["train_two_layer", "ntk_gram_empirical", "ntk_linear_loss", "ntk_linear_distance"]
 
     // TODO(draws): the draws branch provides `normal(shape:, seed:)` and `uniform(shape:, seed:)`
     // (Sources/Bounds/Random, bit-exact with NumPy's Philox generator); wire them in here. Until
@@ -23,8 +23,14 @@ enum ExperimentBuiltins {
     static let flopsPerSecond = 2e9
 
     static func call(
-        _ name: String, _ args: Evaluator.CallArguments, _ range: SourceRange, _ p: Precision, limits: Limits, draws: SeededDraws? = ExperimentBuiltins.draws
+        _ name: String, _ args: Evaluator.CallArguments, _ range: SourceRange, _ p: Precision, limits: Limits, draws: SeededDraws? = ExperimentBuiltins.draws,
+        gramCache: NTKGramCache? = nil
     ) throws -> Value {
+        switch name {
+        case "ntk_gram_empirical": return try empiricalGram(args, range, limits: limits)
+        case "ntk_linear_loss", "ntk_linear_distance": return try linearized(name, args, range, p, limits: limits, gramCache: gramCache)
+        default: break
+        }
         var a = TensorBuiltins.Reader(function: name, args: args, range: range)
         let x = try a.tensor("inputs")
         let labels = try a.value("labels")
@@ -65,16 +71,18 @@ enum ExperimentBuiltins {
         return record(r, w0: w0, a: signs, n: n, m: m, d: d)
     }
 
+    /// Doubles as measured numbers.
+    static func measured(_ xs: [Double]) -> Value {
+        .vector(
+            xs.map { v in
+                var number = Number(.exact(Rational(exactly: v) ?? Rational(0)))
+                number.measured = true
+                return .number(number)
+            })
+    }
+
     /// The record `.loss`, `.distance`, `.flips`, `.steps`, `.W0`, `.W`, `.a`, `.outputs`.
     static func record(_ r: TwoLayerTraining.Record, w0: [Double], a: [Double], n: Int, m: Int, d: Int) -> Value {
-        func measured(_ xs: [Double]) -> Value {
-            .vector(
-                xs.map { v in
-                    var number = Number(.exact(Rational(exactly: v) ?? Rational(0)))
-                    number.measured = true
-                    return .number(number)
-                })
-        }
         func tensor(_ shape: [Int], _ values: [Double], _ name: String) -> Value {
             .tensor(TensorValue(Tensor(shape: shape, values: values, name: name), measured: true))
         }

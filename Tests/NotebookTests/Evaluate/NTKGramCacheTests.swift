@@ -45,3 +45,38 @@ struct NTKGramCacheTests {
         #expect(cache.computations == 1 && first.matrix.values == fresh.matrix.values && second.matrix.values == fresh.matrix.values && first.error == fresh.error)
     }
 }
+
+@Suite("ntk_linear_loss, ntk_linear_distance and ntk_gram_empirical in a notebook")
+struct NTKExperimentBuiltinTests {
+    @Test("loss and distance are measured vectors from the run's H∞ (computed once for both), equal to the library's")
+    func linearized() throws {
+        let folder = TensorFiles.folder()
+        let unit: [Double] = [1, 0, 0, 1, 0.6, 0.8]
+        try Data(TensorFiles.npy([3, 2], unit)).write(to: folder.appendingPathComponent("X.npy"))
+        let e = Evaluator(options: Evaluator.Options(baseDirectory: folder))
+        let source =
+            "let X = load(\"X.npy\")\nlet L = ntk_linear_loss(inputs: X, labels: [1, -1, 1], eta: 0.5, steps: 20, record_every: 5)\nlet D = ntk_linear_distance(inputs: X, labels: [1, -1, 1], eta: 0.5, steps: 20, record_every: 5)\nlet H = ntk_gram_empirical(load(\"X.npy\"), X)"
+        let (program, diagnostics) = NotebookParser.parse(source)
+        #expect(diagnostics.isEmpty)
+        for statement in program.statements { _ = try e.run(statement, cell: 0) }
+        #expect(e.ntkGrams.computations == 1)
+        let g = try NTK.gram(Tensor(shape: [3, 2], values: unit), normalize: false, precision: .standard)
+        let expected = try NTKLinear.trajectory(g.matrix, labels: [1, -1, 1], eta: 0.5, steps: 20, recordEvery: 5)
+        for (name, reference) in [("L", expected.loss), ("D", expected.distance)] {
+            guard case .vector(let items)? = e.bindings[name]?.values.values.first else {
+                Issue.record("\(name) is not a vector")
+                continue
+            }
+            let values = items.compactMap { item -> Double? in
+                guard case .number(let n) = item, n.measured else { return nil }
+                return n.interval(.standard).lower.double()
+            }
+            #expect(values == reference, "\(name)")
+        }
+        guard case .tensor(let h)? = e.bindings["H"]?.values.values.first else {
+            Issue.record("H is not a tensor")
+            return
+        }
+        #expect(h.measured && h.tensor.shape == [3, 3])
+    }
+}
