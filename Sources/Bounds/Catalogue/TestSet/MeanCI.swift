@@ -77,7 +77,8 @@ extension Catalogue {
             hypotheses: [.independentDraws],
             parameters: [
                 .init("x", .vector, described: "a vector of numbers or a 1-d tensor, every element in [a, b]", summary: "the draws"),
-                .delta,
+                // Not monotone as one value: the lower end grows with δ, the upper end shrinks.
+                .init("delta", .openUnit, .none, summary: "failure probability of both ends together (δ/2 a side)"),
                 .init("range", .vector, described: "[a, b] with a < b", summary: "the interval every draw lies in"),
                 .init("method", .text, described: "\"hoeffding\" (default) or \"bernstein\"", summary: "the concentration inequality"),
             ],
