@@ -4,8 +4,8 @@ import Foundation
 /// Seeded draws as NumPy's `np.random.Generator(np.random.Philox(key=seed))` makes them
 /// (issue 14, item 1): `.standard_normal(count)` and `.random(count)`, flattened row-major.
 struct SeededDraws: Sendable {
-    var normal: @Sendable (_ count: Int, _ seed: Int) throws -> [Double]
-    var uniform: @Sendable (_ count: Int, _ seed: Int) throws -> [Double]
+    var normal: @Sendable (_ count: Int, _ seed: UInt64) throws -> [Double]
+    var uniform: @Sendable (_ count: Int, _ seed: UInt64) throws -> [Double]
 }
 
 /// The experiment built-ins of issue 14 that run in double precision: `train_two_layer`.
@@ -13,10 +13,10 @@ struct SeededDraws: Sendable {
 enum ExperimentBuiltins {
     static let names = ["train_two_layer", "ntk_gram_empirical", "ntk_linear_loss", "ntk_linear_distance"]
 
-    // TODO(draws): the draws branch provides `normal(shape:, seed:)` and `uniform(shape:, seed:)`
-    // (Sources/Bounds/Random, bit-exact with NumPy's Philox generator); wire them in here. Until
-    // then `train_two_layer` refuses to run with a message saying so.
-    static let draws: SeededDraws? = nil
+    /// NumPy's Philox draws (Sources/Bounds/Random): W(0) from `normal`, the signs from `uniform`.
+    static let draws: SeededDraws? = SeededDraws(
+        normal: { count, seed in NumPyDraws.normal(count: count, seed: seed) },
+        uniform: { count, seed in NumPyDraws.uniform(count: count, seed: seed) })
 
     /// Floating-point operations a second this machine is assumed to reach at least (two
     /// `dgemm`s a step): a run estimated to take longer than the time limit is refused up front.
@@ -61,10 +61,10 @@ enum ExperimentBuiltins {
         if seconds > limits.timeLimit { throw limits.error(.time, "\(name)'s estimated running time (\(Int(seconds.rounded(.up))) s)", at: range) }
 
         guard let draws else {
-            throw EvaluationError("\(name) needs the seeded draws normal(shape:, seed:) and uniform(shape:, seed:), which this build does not have yet", at: range)
+            throw EvaluationError("\(name) needs the seeded draws normal(shape:, seed:) and uniform(shape:, seed:)", at: range)
         }
-        let normals = try draws.normal((antisymmetric ? m / 2 : m) * d, seed)
-        let uniforms = antisymmetric ? [] : try draws.uniform(m, seed + 1)
+        let normals = try draws.normal((antisymmetric ? m / 2 : m) * d, UInt64(seed))
+        let uniforms = antisymmetric ? [] : try draws.uniform(m, UInt64(seed) &+ 1)
         let (w0, signs) = TwoLayerTraining.initialization(antisymmetric: antisymmetric, m: m, d: d, scale: kappa, normals: normals, uniforms: uniforms)
         let training = TwoLayerTraining(inputs: try x.tensor.finiteDoubles(), labels: y, n: n, d: d)
         let r = training.run(initial: w0, a: signs, eta: eta, steps: steps, recordEvery: k)

@@ -45,7 +45,7 @@ struct TrainTwoLayerBuiltinTests {
     @Test("the record holds loss, distance, flips and steps as measurements, and W0, W, a, outputs as tensors")
     func record() throws {
         let draws = SeededDraws(
-            normal: { count, seed in (0..<count).map { sin(Double($0 + 7 * seed)) } },
+            normal: { count, seed in (0..<count).map { sin(Double($0) + 7 * Double(seed)) } },
             uniform: { count, _ in (0..<count).map { Double($0 % 3) / 3 } })
         let x = TensorValue(Tensor(shape: [3, 2], values: [1, 0, 0, 1, 0.6, 0.8]))
         func number(_ k: Int) -> Value { .number(.exact(Rational(k))) }
