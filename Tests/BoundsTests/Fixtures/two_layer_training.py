@@ -53,8 +53,9 @@ def case(seed, n, d, m, eta, T, k, antisymmetric):
     }
 
 
-cases = [
-    case(1, n=20, d=5, m=40, eta=0.2, T=150, k=25, antisymmetric=True),
-    case(2, n=12, d=3, m=31, eta=0.1, T=110, k=25, antisymmetric=False),
-]
-print(json.dumps(cases))
+if __name__ == "__main__":
+  cases = [
+      case(1, n=20, d=5, m=40, eta=0.2, T=150, k=25, antisymmetric=True),
+      case(2, n=12, d=3, m=31, eta=0.1, T=110, k=25, antisymmetric=False),
+  ]
+  print(json.dumps(cases))

@@ -76,4 +76,37 @@ struct TrainTwoLayerBuiltinTests {
         // Antisymmetric by default: f ≡ 0 at t = 0, so the first loss is ½ Σ y² = 3/2.
         if case .number(let first) = loss[0] { #expect(first.exactValue == (try Rational(decimalLiteral: "1.5"))) }
     }
+
+    @Test("with NumPy's Philox draws, the losses equal NumPy's within 1e-9 relative, both initializations (BoundsTests/Fixtures/train_two_layer_builtin.py)")
+    func againstNumPy() throws {
+        let folder = TensorFiles.folder()
+        try Data(TensorFiles.npy([3, 2], [1, 0, 0, 1, 0.6, 0.8])).write(to: folder.appendingPathComponent("X.npy"))
+        let e = Evaluator(options: Evaluator.Options(baseDirectory: folder))
+        let call = "train_two_layer(inputs: X, labels: [1, -1, 1], width: 6, eta: 0.1, steps: 30, seed: 5, scale: 0.5, record_every: 10"
+        let source = "let X = load(\"X.npy\")\nlet A = \(call)).loss\nlet P = \(call), antisymmetric: false).loss\nlet S = \(call), antisymmetric: false).a"
+        let (program, diagnostics) = NotebookParser.parse(source)
+        #expect(diagnostics.isEmpty)
+        for statement in program.statements { _ = try e.run(statement, cell: 0) }
+        let expected: [String: [Double]] = [
+            "A": [1.5, 0.44010228758563574, 0.2943833168272868, 0.2484407150028906],
+            "P": [1.587920735120453, 0.6792120295965489, 0.4755735877380608, 0.39440617967997005],
+        ]
+        for (name, reference) in expected {
+            guard case .vector(let items)? = e.bindings[name]?.values.values.first else {
+                Issue.record("\(name) is not a vector")
+                continue
+            }
+            let values = items.compactMap { item -> Double? in
+                if case .number(let n) = item { return n.interval(.standard).lower.double() }
+                return nil
+            }
+            #expect(values.count == reference.count)
+            for (u, v) in zip(values, reference) { #expect(abs(u - v) <= 1e-9 * abs(v), "\(name): \(u) vs \(v)") }
+        }
+        guard case .tensor(let a)? = e.bindings["S"]?.values.values.first else {
+            Issue.record("S is not a tensor")
+            return
+        }
+        #expect(try a.tensor.finiteDoubles() == [-1, 1, 1, 1, 1, 1])
+    }
 }
