@@ -6,6 +6,7 @@
 //     bench frobenius --file big.safetensors --repeat 5 --warmup 1
 //     bench jiang --dir DIR --repeat 5 --warmup 1 --phases 1
 //     bench sweep binomial_test --points 8        (the catalogue timing sweep: Sweep.swift)
+//     bench train_two_layer --steps 1000          (issue 14's training loop: TrainTwoLayer.swift)
 //
 // spectral_norm reads a raw little-endian float32 matrix (row-major) once, before timing, and
 // times the certified `SpectralNorm.enclosure` of it as a float32 tensor (widening included).
@@ -264,6 +265,10 @@ func timeCalls<R>(_ spec: Spec, _ f: () throws -> R) throws -> (R, [String: Any]
             "batch_means_us": batches,
         ]
     )
+}
+
+if CommandLine.arguments.dropFirst().first == "train_two_layer" {
+    exit(TrainBench.run(Array(CommandLine.arguments.dropFirst(2))))
 }
 
 if CommandLine.arguments.dropFirst().first == "sweep" {

@@ -55,12 +55,15 @@ public struct Arguments: Sendable {
     public let values: [String: ArgumentValue]
     public let precision: Precision
     let parameterNames: [String]
+    /// The run's cache of NTK Gram matrices, if the caller keeps one.
+    public let gramCache: NTKGramCache?
 
-    init(entry: CatalogueEntry, values: [String: ArgumentValue], precision: Precision) {
+    init(entry: CatalogueEntry, values: [String: ArgumentValue], precision: Precision, gramCache: NTKGramCache? = nil) {
         self.entry = entry.name
         self.values = values
         self.precision = precision
         self.parameterNames = entry.parameters.map(\.name)
+        self.gramCache = gramCache
     }
 
     func missing(_ name: String) -> BoundsError {

@@ -3,7 +3,8 @@
 public enum Catalogue {
     /// All entries, in catalogue order.
     public static let entries: [CatalogueEntry] =
-        testSet + testSetLower + finiteClass + vcDimension + rademacherFamily + pacBayes + networkNormEntries + networkOutputEntries + networkFamily
+        testSet + testSetLower + meanCIEntries + finiteClass + vcDimension + rademacherFamily + pacBayes + networkNormEntries + networkOutputEntries
+            + networkFamily
         + networkPosteriorEntries + measureEntries + ntkEntries + asymptotics + utilities
 
     /// The entry with this exact name.

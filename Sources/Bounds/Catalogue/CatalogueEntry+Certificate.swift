@@ -19,6 +19,11 @@ public struct BoundedQuantity: Sendable, Equatable {
         self.side = side
         self.quantity = quantity
     }
+
+    /// What an end of `mean_ci` bounds: the mean of the distribution of the draws.
+    public static func mean(side: Side) -> BoundedQuantity {
+        BoundedQuantity(side: side, quantity: "the mean of the distribution the draws come from")
+    }
 }
 
 extension CatalogueEntry {
@@ -34,6 +39,9 @@ extension CatalogueEntry {
         case "binomial_test_lower", "kl_test_lower", "hoeffding_test_lower":
             // Issue 15: the risk is at least the value; a claim may move it up to the risk.
             return BoundedQuantity(side: .lower, quantity: "the true risk of the classifier it was evaluated for")
+        case "mean_ci":
+            // Two certificates, one a side: the notebook records `.lower` and `.upper` apart.
+            return .mean(side: .upper)
         default:
             return BoundedQuantity(side: .upper, quantity: "the true risk of the classifier it was evaluated for")
         }

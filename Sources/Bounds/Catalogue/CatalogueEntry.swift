@@ -154,7 +154,9 @@ public struct CatalogueEntry: Sendable {
     ///
     /// Throws `BoundsError.domain` naming this entry when an argument is missing, unknown or
     /// outside its domain; domains are checked on the exact argument when there is one.
-    public func evaluate(_ values: [String: ArgumentValue], precision: Precision) throws -> CatalogueValue {
+    ///
+    /// `gramCache`, when given, lets the NTK entries share H^∞ for the same inputs (one per run).
+    public func evaluate(_ values: [String: ArgumentValue], precision: Precision, gramCache: NTKGramCache? = nil) throws -> CatalogueValue {
         var known = Set(parameters.map(\.name))
         // `classes` may be given by its logarithm instead (CATALOGUE.md §2).
         if known.contains("classes") && ![.network, .networkNorms, .networkOutputs, .measures, .ntk].contains(family) { known.insert("log_classes") }
@@ -162,6 +164,6 @@ public struct CatalogueEntry: Sendable {
             throw BoundsError.unknownArgument(function: name, parameter: key, parameters: parameters.map(\.name))
         }
         try checkDomains(values, precision: precision)
-        return try evaluator(Arguments(entry: self, values: values, precision: precision))
+        return try evaluator(Arguments(entry: self, values: values, precision: precision, gramCache: gramCache))
     }
 }

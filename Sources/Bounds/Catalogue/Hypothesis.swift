@@ -70,7 +70,7 @@ public enum Hypothesis: String, Sendable, Hashable, CaseIterable, Comparable {
                 "Every input vector has Euclidean norm at most the radius given, on the training data and on the distribution alike (guaranteed, for instance, by normalizing every input)."
         case .independentDraws:
             return
-                "The Monte Carlo draws of the randomized classifier are independent of each other and of the examples they are evaluated on, so that the number of errors over the draws is binomial."
+                "The Monte Carlo draws are independent of each other and come from one fixed distribution whose mean is the quantity of interest (for mean_ci: a simulation's repetitions with fresh seeds, never rerun after looking at them; for mc_risk: the randomized classifier's draws, independent of the examples they are evaluated on, so that the number of errors is binomial). Draws from one seeded generator are treated as independent: the guarantee is about the generator's ideal distribution."
         }
     }
 

@@ -18,6 +18,15 @@ public enum NTK {
         public let error: Double
     }
 
+    /// The precision of the entries' enclosures for a requested precision p.
+    static func workingPrecision(_ p: Precision) -> Precision { Precision(unchecked: Swift.max(64, Swift.min(p.bits, 128))) }
+
+    /// H^∞ from the cache when one is given (computed there on the first request), else computed.
+    public static func gram(_ inputs: Tensor, normalize: Bool, precision p: Precision, cache: NTKGramCache?) throws -> Gram {
+        if let cache { return try cache.gram(inputs, normalize: normalize, precision: p) }
+        return try gram(inputs, normalize: normalize, precision: p)
+    }
+
     public static func gram(_ inputs: Tensor, normalize: Bool, precision p: Precision) throws -> Gram {
         guard inputs.rank == 2 else { throw NetworkError.shape("ntk_gram takes an n×d matrix of inputs, got shape \(inputs.shapeText)") }
         let n = inputs.shape[0]
@@ -25,7 +34,7 @@ public enum NTK {
         guard n >= 1, d >= 1 else { throw NetworkError.shape("ntk_gram needs at least one input of dimension ≥ 1, got shape \(inputs.shapeText)") }
         guard n <= 20_000 else { throw NetworkError.shape("ntk_gram of \(n) inputs would need an \(n)×\(n) matrix; the limit is 20000") }
         let x = try inputs.finiteDoubles()
-        let wp = Precision(unchecked: Swift.max(64, Swift.min(p.bits, 128)))
+        let wp = workingPrecision(p)
         let gamma = Double(d) * 0x1p-53 / (1 - Double(d) * 0x1p-53) * (1 + 0x1p-50)
         // Squared norms, enclosed.
         var norms: [Interval] = []
@@ -80,19 +89,19 @@ public enum NTK {
     }
 
     /// A certified enclosure of λ₀ = λ_min(H^∞).
-    public static func minimumEigenvalue(_ inputs: Tensor, normalize: Bool, precision p: Precision) throws -> Interval {
-        let g = try gram(inputs, normalize: normalize, precision: p)
+    public static func minimumEigenvalue(_ inputs: Tensor, normalize: Bool, precision p: Precision, cache: NTKGramCache? = nil) throws -> Interval {
+        let g = try gram(inputs, normalize: normalize, precision: p, cache: cache)
         return try SymmetricEigen.minimumLowerBound(g.matrix, entryErrorBound: BigFloat(g.error), precision: p)
     }
 
     /// sqrt(2·yᵀ(H^∞)⁻¹y/n), the leading term of Thm 5.1 — not a bound on the risk.
-    public static func complexityTerm(_ inputs: Tensor, labels: [Double], normalize: Bool, precision p: Precision) throws -> Interval {
+    public static func complexityTerm(_ inputs: Tensor, labels: [Double], normalize: Bool, precision p: Precision, cache: NTKGramCache? = nil) throws -> Interval {
         let n = inputs.rank == 2 ? inputs.shape[0] : 0
         guard labels.count == n else { throw NetworkError.labels("arora_ntk: there are \(n) inputs but \(labels.count) labels; one label per input") }
         if let bad = labels.firstIndex(where: { !($0 >= -1 && $0 <= 1) }) {
             throw NetworkError.labels("arora_ntk: labels[\(bad)] is \(labels[bad]); the labels of Thm 5.1 are ±1 (or in [−1, 1])")
         }
-        let g = try gram(inputs, normalize: normalize, precision: p)
+        let g = try gram(inputs, normalize: normalize, precision: p, cache: cache)
         let wp = p.adding(32)
         let lambdaHat = try SymmetricEigen.minimumLowerBound(g.matrix, precision: wp)
         let nE = Interval(n, precision: wp) * Interval(point: BigFloat(g.error), precision: wp)

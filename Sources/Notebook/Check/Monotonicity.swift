@@ -173,7 +173,10 @@ struct Monotonicity {
             if case .slice = index.kind { return .unknown }
             return mentions(index) ? .unknown : try trend(base)
         case let .member(base, field):
-            return try memberTrend(base, field)
+            // A pair of certificates from the catalogue (clopper_pearson), else a record of
+            // certificates made by a built-in (mean_ci).
+            let member = try memberTrend(base, field)
+            return member != .unknown ? member : try recordTrend(base, field)
         case .solve, .slice, .subscripts:
             return .unknown
         }
@@ -191,6 +194,22 @@ struct Monotonicity {
         case .identifier(let name):
             if let b = binding(name) { return try rebased(cell: b.cell).memberTrend(b.expr, field) }
             return .unknown
+        default:
+            return .unknown
+        }
+    }
+
+    /// An end of a record of certificates (`mean_ci(…).lower`, or through bindings): a lower
+    /// end moves up to the quantity it bounds, an upper end down; anything else is unknown.
+    private func recordTrend(_ base: Expr, _ field: String) throws -> Trend {
+        guard certified else { return .unknown }
+        switch base.kind {
+        case let .call(callee, arguments):
+            guard case .identifier("mean_ci") = callee.kind, !arguments.contains(where: { mentions($0.value) }) else { return .unknown }
+            return field == "lower" ? .increasing : field == "upper" ? .decreasing : .unknown
+        case .identifier(let name):
+            guard let b = binding(name) else { return .unknown }
+            return try rebased(cell: b.cell).recordTrend(b.expr, field)
         default:
             return .unknown
         }
@@ -220,6 +239,7 @@ struct Monotonicity {
 
     private func callTrend(_ name: String, _ arguments: [Argument]) throws -> Trend {
         if name == "value" && certified { return .constant }  // value(…) strips certificates
+        if name == "mean_ci" { return .unknown }  // a record: only its ends (`.lower`, `.upper`) have a side
         let trends = try arguments.map { try trend($0.value) }
         switch name {
         case "value", "sqrt", "log", "log2", "exp", "floor", "ceil", "sum", "mean":

@@ -46,9 +46,11 @@ extension Evaluator {
         if TensorBuiltins.handles(name, args) { return try TensorBuiltins.call(name, args, range, ctx.precision, meter: meter) }
         if RandomBuiltins.names.contains(name) { return try RandomBuiltins.call(name, args, range, meter: meter) }
         if name == "granulated_tau", let entry = Catalogue.entry(named: name) { return try callGranulated(entry, args, range, ctx) }
+        if ExperimentBuiltins.names.contains(name) { return try ExperimentBuiltins.call(name, args, range, ctx.precision, limits: options.limits, gramCache: ntkGrams) }
+        if name == "mean_ci", let entry = Catalogue.entry(named: name) { return try callMeanCI(entry, args, range, ctx) }
         if let entry = Catalogue.entry(named: name) { return try callCatalogue(entry, args, range, ctx) }
         if Builtins.names.contains(name) { return try Builtins.call(name, args, range, ctx.precision, meter: meter) }
-        let known = Array(functions.keys) + Builtins.names + Catalogue.entries.map(\.name)
+        let known = Array(functions.keys) + Builtins.names + ExperimentBuiltins.names + Catalogue.entries.map(\.name)
         let near = known.map { ($0, Catalogue.editDistance(name, $0)) }.filter { $0.1 <= Swift.max(2, name.count / 3) }.sorted { $0.1 < $1.1 }
         let hint = near.first.map { "; did you mean '\($0.0)'?" } ?? ""
         throw EvaluationError("unknown function '\(name)'\(hint)", at: calleeRange)
@@ -153,7 +155,7 @@ extension Evaluator {
             }
             let result: CatalogueValue
             do {
-                result = try entry.evaluate(values, precision: ctx.precision)
+                result = try entry.evaluate(values, precision: ctx.precision, gramCache: ntkGrams)
             } catch let e as BoundsError {
                 var error = EvaluationError(e.description, at: range)
                 if case .domain = e, let (parameter, violation) = entry.domainViolation(in: values) {

@@ -70,6 +70,8 @@ public final class Evaluator {
     var unionIDs: [EvaluationID: Int] = [:]
     /// Values that do not depend on the working precision, by where they were computed.
     var precisionFree: [CacheKey: CachedResult] = [:]
+    /// H^∞ per input tensor, shared by every NTK call of the run (issue 14).
+    let ntkGrams = NTKGramCache()
     /// What this evaluator has used against `options.limits`; its clock starts at `init`.
     let meter: Meter
 

@@ -115,7 +115,8 @@ public indirect enum Value: Sendable {
         case .truth(_, let c): return c
         case .vector(let items): return items.reduce(into: Set<EvaluationID>()) { $0.formUnion($1.certificates) }
         case .row(let t, let i):
-            // A pair of certificates (clopper_pearson) is a one-row table of numbers.
+            // A pair of certificates (clopper_pearson) or a record of certificates (mean_ci) is a
+            // one-row table and depends on them; a row of a loaded table has none.
             return t.columns.reduce(into: Set<EvaluationID>()) { set, column in
                 if case .vector(let items) = column.1, i < items.count { set.formUnion(items[i].certificates) }
             }

@@ -79,6 +79,14 @@ public enum Format {
                 return "\(name) = \(value(item, p))"
             }
             return "\(t.name): " + members.joined(separator: "; ")
+        case .row(let t, let i) where ["mean_ci", "train_two_layer"].contains(t.name):
+            // A record made by a built-in: its fields, tensors in brief.
+            let fields = t.columns.map { name, column -> String in
+                guard case .vector(let items) = column, i < items.count else { return name }
+                if case .tensor = items[i] { return "\(name): \(Evaluator.brief(items[i]))" }
+                return "\(name): \(value(items[i], p))"
+            }
+            return "{" + fields.joined(separator: ", ") + "}"
         case .row(let t, let i): return "row \(i) of \(t.name)"
         case .union(let u): return "union of δ \(number(u.delta, p))"
         case .tensor(let t): return TensorText.tensor(t)

@@ -340,7 +340,7 @@ extension Catalogue {
             ],
             evaluate: { a in
                 let (x, _) = try a.tensor("inputs")
-                let g = try NTK.gram(x, normalize: try a.flag("normalize"), precision: a.precision)
+                let g = try NTK.gram(x, normalize: try a.flag("normalize"), precision: a.precision, cache: a.gramCache)
                 return .tensor(Tensor(shape: [g.matrix.rows, g.matrix.cols], values: g.matrix.values, name: "H∞"), error: g.error)
             }),
         CatalogueEntry(
@@ -354,7 +354,7 @@ extension Catalogue {
             ],
             evaluate: { a in
                 let (x, _) = try a.tensor("inputs")
-                return .interval(try NTK.minimumEigenvalue(x, normalize: try a.flag("normalize"), precision: a.precision))
+                return .interval(try NTK.minimumEigenvalue(x, normalize: try a.flag("normalize"), precision: a.precision, cache: a.gramCache))
             }),
         CatalogueEntry(
             name: "arora_ntk", family: .ntk,
@@ -371,7 +371,7 @@ extension Catalogue {
                 let (x, _) = try a.tensor("inputs")
                 let (y, _) = try a.tensor("labels")
                 let v = try NTK.complexityTerm(
-                    x, labels: try y.finiteDoubles(), normalize: try a.flag("normalize"), precision: a.precision)
+                    x, labels: try y.finiteDoubles(), normalize: try a.flag("normalize"), precision: a.precision, cache: a.gramCache)
                 return .noted(v, notes: ["NTK complexity term (leading term of a bound, remainder not explicit) — not a bound on the risk; it spends no δ"])
             }),
     ]
