@@ -18,7 +18,7 @@ package enum TextReport {
             }
             // Only what was really written is announced: "up to date" only when nothing failed.
             if let written {
-                let regions = report.staleCells.count + report.orphanRegions
+                let regions = report.staleCells.count + report.bannerOnlyCells.count + report.orphanRegions
                 let figures = written.figuresWritten.count
                 var parts: [String] = []
                 if written.notebookRewritten { parts.append("updated \(regions) output region\(regions == 1 ? "" : "s")") }
