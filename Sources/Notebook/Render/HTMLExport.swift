@@ -120,11 +120,12 @@ public enum HTMLExport {
         for entry in report.entries where entry.cell == cell {
             let r = entry.result
             if r.plot != nil {
-                let cellFigures = report.figures.filter { $0.path.contains("/cell\(cell + 1)-") }
-                if figure < cellFigures.count {
-                    out += "<figure>\(cellFigures[figure].svg)</figure>\n"
-                    figure += 1
+                // The cell's figures, in order, as the run named them.
+                let paths = report.outputs[cell]?.images.map(\.path) ?? []
+                if figure < paths.count, let svg = report.figures.first(where: { $0.path == paths[figure] })?.svg {
+                    out += "<figure>\(svg)</figure>\n"
                 }
+                figure += 1
                 continue
             }
             let lines = CellText.lines(r, source: source)
