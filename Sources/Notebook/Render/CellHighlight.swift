@@ -14,7 +14,7 @@ enum CellHighlight {
             switch token.kind {
             case .keyword: kind = "kw"
             case .number: kind = "num"
-            case .string: kind = "str"
+            case .string, .formatStart, .formatText, .formatEnd: kind = "str"
             case .punctuation: kind = "op"
             case .identifier:
                 let next = n + 1 < lexed.tokens.count ? lexed.tokens[n + 1] : nil

@@ -47,10 +47,12 @@ extension NotebookRunner {
                 // The key grades its own claims: the δ the notebook's claims spent is not
                 // charged to them, and a budget the key sets replaces the notebook's.
                 evaluator.spentKeys = []
+                evaluator.studies.clearSpending()
                 let keySetsBudget = programs[keyStart...].contains { $0.statements.contains { if case .budget = $0.kind { true } else { false } } }
                 if keySetsBudget {
                     evaluator.budget = nil
                     evaluator.budgetRange = nil
+                    evaluator.studies = Studies()
                 }
             }
             var lines: [String] = []
@@ -99,7 +101,9 @@ extension NotebookRunner {
                     lines += CellText.lines(result, source: cell.source)
                 } catch {
                     // The evaluator's notes may point into other cells: it maps them itself.
-                    let diagnostic = (error as? EvaluationError).map { map($0.diagnostic, cell, notes: false) } ?? map(Diagnostic("\(error)", at: statement.range), cell)
+                    let diagnostic =
+                        (error as? EvaluationError).map { $0.inFile ? $0.diagnostic : map($0.diagnostic, cell, notes: false) }
+                        ?? map(Diagnostic("\(error)", at: statement.range), cell)
                     switch statement.kind {
                     case .binding(let name, _, _), .function(let name, _, _, _):
                         failedNames.insert(name)
