@@ -48,7 +48,7 @@ struct Export: ParsableCommand {
         options.precision = try precisionOptions.validated()
         options.maxPrecision = try precisionOptions.maximum()
         let report = NotebookRunner.run(file: file, options: options)
-        let text = coq ? CoqExport.file(report) : HTMLExport.page(report, mathjax: mathjax, allowHTML: allowHTML)
+        let text = coq ? CoqExport.file(report) : HTMLExport.page(report, mathjax: mathjax, allowHTML: allowHTML, exported: PageExport.today())
         let target: String
         do {
             target = try PageExport.write(text, notebook: file, output: output ?? (coq ? CoqExport.defaultOutput(for: file) : nil))

@@ -63,7 +63,7 @@ struct Watch: ParsableCommand {
         for case .file(let file) in sources {
             let report = NotebookRunner.run(file: file, options: runOptions)
             do {
-                let target = try PageExport.write(HTMLExport.page(report, mathjax: false), notebook: file, output: nil)
+                let target = try PageExport.write(HTMLExport.page(report, mathjax: false, exported: PageExport.today()), notebook: file, output: nil)
                 print("wrote \(target)")
             } catch {
                 Output.fileError(error)

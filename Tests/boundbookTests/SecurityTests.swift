@@ -24,15 +24,15 @@ struct SecurityTests {
 
     func bytes(_ path: String) -> [UInt8]? { FileManager.default.contents(atPath: path).map(Array.init) }
 
-    @Test("update with a planted nb.figures/cell1-1.svg -> ../../victim.txt: exit 2, the link named, the victim untouched, nothing announced")
+    @Test("update with a planted nb.figures/plot.svg -> ../../victim.txt: exit 2, the link named, the victim untouched, nothing announced")
     func figureLink() throws {
         try repository { root, repo in
             try FileManager.default.createDirectory(atPath: repo + "/nb.figures", withIntermediateDirectories: false)
-            try FileManager.default.createSymbolicLink(atPath: repo + "/nb.figures/cell1-1.svg", withDestinationPath: "../../victim.txt")
+            try FileManager.default.createSymbolicLink(atPath: repo + "/nb.figures/plot.svg", withDestinationPath: "../../victim.txt")
             for command in [["update"], ["check"], ["run", "--write"]] {
                 let run = try Run(command + [repo + "/nb.md"])
                 #expect(run.status == 2)
-                #expect(run.stderr.contains("nb.figures/cell1-1.svg is a symbolic link to '../../victim.txt'"))
+                #expect(run.stderr.contains("nb.figures/plot.svg is a symbolic link to '../../victim.txt'"))
                 #expect(!run.stdout.contains("updated") && !run.stdout.contains("run `boundbook update"))
             }
             #expect(bytes(root + "/victim.txt") == Self.victim)

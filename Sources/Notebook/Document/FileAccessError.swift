@@ -69,7 +69,7 @@ public enum FileKind: Sendable, Hashable {
 
 /// The step of a read or write that a system call failed at.
 public enum FileOperation: Sendable, Hashable {
-    case openFolder, makeFolder, open, read, createTemporary, write, flush, close, setPermissions, rename
+    case openFolder, makeFolder, open, read, createTemporary, write, flush, close, setPermissions, rename, remove
 
     var phrase: String {
         switch self {
@@ -83,6 +83,7 @@ public enum FileOperation: Sendable, Hashable {
         case .close: return "close the temporary file"
         case .setPermissions: return "set the temporary file's permissions"
         case .rename: return "rename the temporary file over it"
+        case .remove: return "remove it"
         }
     }
 }

@@ -121,6 +121,17 @@ public final class FolderDescriptor: @unchecked Sendable {
 }
 
 extension FolderDescriptor {
+    /// Removes `entry` if it is a regular file (`unlinkat`, which never follows a link); a
+    /// link, folder or anything else there is left alone. True if a file was removed.
+    public func removeRegularFile(_ entry: String) throws(FileAccessError) -> Bool {
+        guard let info = try status(of: entry), (info.st_mode & S_IFMT) == S_IFREG else { return false }
+        guard unlinkat(fd, entry, 0) == 0 else {
+            if errno == ENOENT { return false }
+            throw .system(path: display(entry), operation: .remove, code: errno)
+        }
+        return true
+    }
+
     /// The names in the folder, sorted by their bytes, without `.` and `..`.
     public func entries() throws(FileAccessError) -> [String] {
         let copy = dup(fd)

@@ -14,6 +14,8 @@ public struct PlotSpec: Sendable {
 
     public var series: [Series]
     public var title: String?
+    /// The figure's file name as the author chose it (`name:`), before slugging.
+    public var name: String?
     public var xlabel: String?
     public var ylabel: String?
     public var xlog = false
@@ -23,10 +25,10 @@ public struct PlotSpec: Sendable {
 }
 
 extension Evaluator {
-    /// `plot x: EXPR, y: EXPR or [EXPR, …], title:, xlabel:, ylabel:, xlog:, ylog:, labels:, style:, hline:`.
+    /// `plot x: EXPR, y: EXPR or [EXPR, …], title:, name:, xlabel:, ylabel:, xlog:, ylog:, labels:, style:, hline:`.
     func plot(_ arguments: [Argument], _ statement: Statement, _ ctx: Context) throws -> PlotSpec {
         var values: [String: (Value, SourceRange)] = [:]
-        let known = ["x", "y", "title", "xlabel", "ylabel", "xlog", "ylog", "labels", "style", "hline"]
+        let known = ["x", "y", "title", "name", "xlabel", "ylabel", "xlog", "ylog", "labels", "style", "hline"]
         for a in arguments {
             guard let label = a.label, known.contains(label) else {
                 throw EvaluationError("plot takes x:, y: and the options \(known.dropFirst(2).joined(separator: ", "))", at: a.labelRange ?? a.value.range)
@@ -68,6 +70,10 @@ extension Evaluator {
         }
         var spec = PlotSpec(series: [])
         spec.title = try text("title")
+        spec.name = try text("name")
+        if let name = spec.name, FigureNames.slug(name).isEmpty {
+            throw EvaluationError("name needs a letter or a digit: it names the figure's file", at: values["name"]!.1)
+        }
         spec.xlabel = try text("xlabel")
         spec.ylabel = try text("ylabel")
         spec.xlog = try flag("xlog")

@@ -3,8 +3,9 @@ import Foundation
 
 /// `boundbook export --html`: one self-contained page — prose rendered from Markdown (Ink),
 /// each cell's source, its results with verdicts styled (proved / refuted / undecided),
-/// figures as inline SVG, and the δ ledger as a table. Math stays as TeX (`$…$` is protected
-/// from Markdown); `mathjax: true` adds MathJax's script tag for readers who are online.
+/// figures as inline SVG, and the δ ledger as a table. Math (`$…$`, `$$…$$`) becomes MathML
+/// (`TeXMathML`), drawn by the browser offline; a formula outside the supported TeX subset is
+/// shown as code. `mathjax: true` instead keeps the TeX and adds MathJax's script tag.
 ///
 /// The page is safe to open whoever wrote the notebook (docs/security.md): the prose's raw
 /// HTML is shown as text unless `allowHTML`, links and images keep only `http`, `https`,
@@ -28,17 +29,20 @@ public enum HTMLExport {
             + "base-uri 'none'; form-action 'none'; object-src 'none'"
     }
 
-    public static func page(_ report: NotebookReport, mathjax: Bool, allowHTML: Bool = false) -> String {
+    /// The page. Its title is the notebook's first heading (else its file name); a summary
+    /// (claims by verdict, δ spent of budget, boundbook version, and `exported` — the export
+    /// date, when given) opens it. The same report and date give the same bytes.
+    public static func page(_ report: NotebookReport, mathjax: Bool, allowHTML: Bool = false, exported: String? = nil) -> String {
         let prose = ProseHTML(allowHTML: allowHTML, mathjax: mathjax)
-        let title = (report.path as NSString).lastPathComponent
-        var body = ""
+        let title = PageSummary.title(report)
+        var body = PageSummary.html(report, exported: exported)
         if let doc = report.document {
             var position = 0
             let bytes = report.bytes
             for cell in doc.cells {
                 let start = cell.fenceRange.start.offset
                 if start > position { body += prose.render(Array(bytes[position..<start])) }
-                body += "<section class=\"cell\">\n<pre class=\"source\"><code>\(escape(cell.source))</code></pre>\n"
+                body += "<section class=\"cell\">\n<pre class=\"source\"><code class=\"language-bound\">\(CellHighlight.html(cell.source))</code></pre>\n"
                 body += results(report, cell.index)
                 body += "</section>\n"
                 if let region = cell.output, region.displaced {
@@ -86,17 +90,25 @@ public enum HTMLExport {
     static let style = """
         body{font-family:Georgia,serif;line-height:1.5;color:#1a1a1a;background:#fff;margin:0}
         main{max-width:52rem;margin:2rem auto;padding:0 1rem}
-        pre{font-family:Menlo,Consolas,monospace;font-size:.85rem;overflow-x:auto;padding:.6rem .8rem;border-radius:4px}
+        pre{font-family:Menlo,Consolas,monospace;font-size:.85rem;overflow-x:auto;padding:.6rem .8rem;border-radius:4px;background:#f6f6f6;border-left:4px solid #ccc}
+        code{font-family:Menlo,Consolas,monospace;font-size:.85em;background:#f2f2f2;padding:0 .2em;border-radius:3px}
+        pre code{background:none;padding:0;font-size:inherit}
         pre.source{background:#f4f4f8;border-left:4px solid #0072B2}
+        pre.source .kw{color:#8f2d9c;font-weight:bold} pre.source .num{color:#a0522d} pre.source .str{color:#2e7d32}
+        pre.source .com{color:#6a737d;font-style:italic} pre.source .fn{color:#0058a3} pre.source .op{color:#555}
         div.results{margin:.2rem 0 1.2rem 0}
-        div.stmt pre{margin:.2rem 0;background:#fafafa;border-left:4px solid #bbb}
+        div.stmt pre{margin:.2rem 0;background:#fafafa;border-left:4px solid #bbb;white-space:pre-wrap;overflow-wrap:anywhere}
         div.proved pre{border-left-color:#009E73;background:#eef8f3}
         div.refuted pre{border-left-color:#D55E00;background:#fbeee6}
         div.undecided pre{border-left-color:#E69F00;background:#fdf6e3}
         span.verdict{font-weight:bold;font-family:Helvetica,Arial,sans-serif;font-size:.8rem;text-transform:uppercase;letter-spacing:.05em}
         div.proved span.verdict{color:#007a58} div.refuted span.verdict{color:#b34700} div.undecided span.verdict{color:#9a6a00}
+        header.summary{font-family:Helvetica,Arial,sans-serif;font-size:.9rem;border:1px solid #ddd;border-radius:4px;padding:.4rem .8rem;background:#fafafa}
+        header.summary ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.3rem 1.2rem}
+        header.summary li.proved b{color:#007a58} header.summary li.refuted b{color:#b34700} header.summary li.undecided b{color:#9a6a00} header.summary li.made{color:#666}
         figure{margin:.5rem 0} figure svg{max-width:100%;height:auto}
-        table.ledger{border-collapse:collapse;font-size:.9rem} table.ledger td,table.ledger th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left}
+        table{border-collapse:collapse;font-size:.9rem;margin:.6rem 0} th,td{border:1px solid #ccc;padding:.2rem .5rem} th{background:#f4f4f4}
+        math{font-size:1.05em} math[display="block"]{margin:.6rem 0}
         pre.error{background:#fbeee6;border-left:4px solid #D55E00}
         """
 
@@ -108,11 +120,12 @@ public enum HTMLExport {
         for entry in report.entries where entry.cell == cell {
             let r = entry.result
             if r.plot != nil {
-                let cellFigures = report.figures.filter { $0.path.contains("/cell\(cell + 1)-") }
-                if figure < cellFigures.count {
-                    out += "<figure>\(cellFigures[figure].svg)</figure>\n"
-                    figure += 1
+                // The cell's figures, in order, as the run named them.
+                let paths = report.outputs[cell]?.images.map(\.path) ?? []
+                if figure < paths.count, let svg = report.figures.first(where: { $0.path == paths[figure] })?.svg {
+                    out += "<figure>\(svg)</figure>\n"
                 }
+                figure += 1
                 continue
             }
             let lines = CellText.lines(r, source: source)

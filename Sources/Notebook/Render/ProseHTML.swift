@@ -33,18 +33,46 @@ struct ProseHTML {
             }
         }
         // 2. Code spans, then 3. math, in what is left.
-        prose = Self.replacing(#"(`+)(?!`)([\s\S]*?[^`])\1(?!`)"#, in: prose) { match, groups in
-            let code = groups[2].trimmingCharacters(in: .whitespaces)
+        // A span stays within its paragraph (no blank line inside); its line breaks are spaces
+        // (CommonMark 6.1).
+        prose = Self.replacing(#"(`+)(?!`)((?:(?!\n[ \t]*\n)[\s\S])*?[^`])\1(?!`)"#, in: prose) { match, groups in
+            let code = groups[2].replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
             return placeholder(.init(html: "<code>\(Markup.escape(code))</code>", text: code))
         }
         prose = Self.replacing(#"\$\$[^$]+\$\$|\$[^$\n]+\$"#, in: prose) { match, _ in
-            placeholder(.init(html: "<span class=\"math\">\(Markup.escape(mathjax ? Self.mathJaxDelimited(match) : match))</span>", text: match))
+            placeholder(.init(html: mathjax ? "<span class=\"math\">\(Markup.escape(Self.mathJaxDelimited(match)))</span>" : Self.mathML(match), text: match))
         }
+        prose = Self.guardingContinuations(prose)
         // 4. The author's HTML shows as text: every remaining '<' is a character, not a tag.
         if !allowHTML { prose = prose.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: "\u{FFFF}", with: "\u{FFFD}") }
         let parser = MarkdownParser(modifiers: [Modifier(target: .images) { input in Self.image(input.markdown) ?? input.html }])
         let html = parser.html(from: prose)
         return HTMLSanitizer(keepingTags: allowHTML, marker: marker, replacements: replacements).sanitize(html) + "\n"
+    }
+
+    /// `text` with the first character of each paragraph continuation line that Ink would
+    /// take for the start of a new block — `` ` ``, a `#` that does not open a heading, a `-`
+    /// that does not open a list item or a rule — written as a character reference. CommonMark
+    /// continues the paragraph there; Ink ended it (a line starting with a backtick split the
+    /// paragraph before code spans were taken out), so this keeps the paragraph whole.
+    static func guardingContinuations(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for n in lines.indices.dropFirst() {
+            let previous = lines[n - 1]
+            guard !previous.allSatisfy({ $0 == " " || $0 == "\t" }), let first = lines[n].first else { continue }
+            let rest = lines[n].dropFirst()
+            let reference: String
+            switch first {
+            case "`": reference = "&#96;"
+            case "#" where !(rest.drop { $0 == "#" }.first.map { $0 == " " || $0 == "\t" } ?? true) && rest.prefix { $0 == "#" }.count < 6:
+                reference = "&#35;"
+            case "#" where rest.prefix { $0 == "#" }.count >= 6: reference = "&#35;"
+            case "-" where !(rest.first.map { $0 == " " || $0 == "\t" || $0 == "-" } ?? true): reference = "&#45;"
+            default: continue
+            }
+            lines[n] = reference + rest
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// An inline image `![alt](url "title")` as a tag with both values escaped (Ink does not
@@ -55,6 +83,15 @@ struct ProseHTML {
         var url = markdown[close.upperBound..<markdown.index(before: markdown.endIndex)].trimmingCharacters(in: .whitespaces)
         if let space = url.firstIndex(of: " ") { url = String(url[..<space]) }
         return "<img src=\"\(Markup.escape(HTMLSanitizer.decoded(url)))\" alt=\"\(Markup.escape(HTMLSanitizer.decoded(String(alt))))\">"
+    }
+
+    /// `$x$` or `$$x$$` as MathML, or — outside the TeX subset `TeXMathML` reads — as code
+    /// showing the TeX as written.
+    static func mathML(_ math: String) -> String {
+        let display = math.hasPrefix("$$")
+        let tex = String(display ? math.dropFirst(2).dropLast(2) : math.dropFirst().dropLast())
+        if let html = TeXMathML.convert(tex, display: display) { return html }
+        return "<code class=\"tex\">\(Markup.escape(math))</code>"
     }
 
     /// `$x$` → `\(x\)`, `$$x$$` → `\[x\]`: MathJax's default delimiters, so the page needs no

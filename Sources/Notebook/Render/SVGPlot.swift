@@ -1,7 +1,8 @@
 import Foundation
 
 /// Draws a `PlotSpec` as a standalone SVG: deterministic (the same plot gives the same bytes),
-/// ticks at round numbers (1, 2, 5 × 10^k; decades on log axes), colours from the Okabe–Ito
+/// ticks at round numbers (1, 2, 5 × 10^k; on log axes decades, and 2 and 5 inside them
+/// when the axis spans at most three decades, over a range fitted to the data), colours from the Okabe–Ito
 /// palette with a dash pattern per series so they survive colour blindness and greyscale, and
 /// a band wherever a certified value's enclosure is wider than a pixel.
 public enum SVGPlot {
@@ -19,6 +20,8 @@ public enum SVGPlot {
         var to: Double
         /// Linear axes: the tick step; log axes: decades between ticks.
         var step: Double = 1
+        /// Log axes spanning a few decades: ticks at 2 and 5 inside each decade as well.
+        var intermediate = false
 
         func map(_ v: Double) -> Double {
             let t = log ? (Foundation.log10(v) - low) / (high - low) : (v - low) / (high - low)
@@ -97,13 +100,17 @@ public enum SVGPlot {
         var hi = values.max() ?? 1
         var step: Double
         if log {
-            lo = Foundation.log10(lo).rounded(.down)
-            hi = Foundation.log10(hi).rounded(.up)
-            if hi <= lo { hi = lo + 1 }
-            // Ticks every 1, 2, 5, 10, 20, 50, … decades: at most about 8, at round exponents.
+            // The range fits the data: its ends are the nearest 1, 2 or 5 × 10^k outside it,
+            // not whole decades (a series from 0.03 to 0.4 gets 0.02 to 0.5).
+            let (l, h) = (logFloor125(lo), logCeil125(hi))
+            (lo, hi) = h > l ? (l, h) : (Foundation.log10(lo).rounded(.down), Foundation.log10(lo).rounded(.down) + 1)
+            // Ticks every 1, 2, 5, 10, 20, 50, … decades: at most about 8, at round exponents;
+            // within three decades also at 2 and 5 × 10^k.
             step = niceSteps.first { (hi - lo) / $0 <= 8 } ?? 1000
-            lo = (lo / step).rounded(.down) * step
-            hi = (hi / step).rounded(.up) * step
+            var a = Axis(low: lo, high: hi, log: true, from: from, to: to)
+            a.step = step
+            a.intermediate = hi - lo <= 3
+            return a
         } else {
             // A flat axis, or one whose span is below what doubles resolve at its values
             // (1 and 1 + 2⁻⁵²), gets a range around its middle: ±1, or ±10% for large values.
@@ -121,6 +128,25 @@ public enum SVGPlot {
         return a
     }
 
+    /// log₁₀ of the largest 1, 2 or 5 × 10^k at most `v` (v > 0, finite).
+    static func logFloor125(_ v: Double) -> Double {
+        let k = Foundation.log10(v).rounded(.down)
+        let base = Foundation.pow(10, k)
+        guard base > 0, base.isFinite else { return Foundation.log10(v) }
+        for m in [5.0, 2.0] where m * base <= v { return k + Foundation.log10(m) }
+        return k
+    }
+
+    /// log₁₀ of the smallest 1, 2 or 5 × 10^k at least `v` (v > 0, finite).
+    static func logCeil125(_ v: Double) -> Double {
+        let k = Foundation.log10(v).rounded(.down)
+        let base = Foundation.pow(10, k)
+        guard base > 0, base.isFinite else { return Foundation.log10(v) }
+        if base >= v { return k }
+        for m in [2.0, 5.0] where m * base >= v { return k + Foundation.log10(m) }
+        return k + 1
+    }
+
     /// Decades between log-axis ticks: 1, 2, 5, 10, 20, 50, 100, …
     static let niceSteps: [Double] = [1, 2, 5, 10, 20, 50, 100, 200, 500]
 
@@ -135,7 +161,20 @@ public enum SVGPlot {
     /// Tick positions (as axis values) and their labels.
     static func ticks(_ a: Axis) -> [(Double, String)] {
         if a.log {
-            return stride(from: Int(a.low), through: Int(a.high), by: Int(a.step)).map { k in (Foundation.pow(10, Double(k)), k == 0 ? "1" : "1e\(k)") }
+            let tolerance = 1e-9
+            var result: [(Double, String)] = []
+            let first = Int((a.low - tolerance).rounded(.down))
+            let last = Int((a.high + tolerance).rounded(.up))
+            let stepDecades = Swift.max(1, Int(a.step))
+            let start = Int((Double(first) / Double(stepDecades)).rounded(.down)) * stepDecades
+            for k in stride(from: start, through: last, by: a.intermediate ? 1 : stepDecades) {
+                for m in a.intermediate ? [1.0, 2.0, 5.0] : [1.0] {
+                    let position = Double(k) + Foundation.log10(m)
+                    guard position >= a.low - tolerance, position <= a.high + tolerance else { continue }
+                    result.append((m * Foundation.pow(10, Double(k)), logLabel(m, k, plain: a.intermediate)))
+                }
+            }
+            return result
         }
         let step = a.step
         var result: [(Double, String)] = []
@@ -147,6 +186,18 @@ public enum SVGPlot {
             i += 1
         }
         return result
+    }
+
+    /// `m` × 10^k as a log-axis label: with `plain` (an axis with ticks inside decades) "10",
+    /// "20", "0.05" for 10⁻³ ≤ value < 10⁴; else "2e-5", "1e6" (the form decade-only axes
+    /// always used).
+    static func logLabel(_ m: Double, _ k: Int, plain: Bool) -> String {
+        let digit = String(Int(m))
+        if k == 0 { return digit }
+        if plain && k >= -3 && k <= 3 {
+            return k > 0 ? digit + String(repeating: "0", count: k) : "0." + String(repeating: "0", count: -k - 1) + digit
+        }
+        return "\(digit)e\(k)"
     }
 
     static func label(_ v: Double, _ step: Double) -> String {

@@ -18,11 +18,13 @@ package enum TextReport {
             }
             // Only what was really written is announced: "up to date" only when nothing failed.
             if let written {
-                let regions = report.staleCells.count + report.orphanRegions
+                let regions = report.staleCells.count + report.bannerOnlyCells.count + report.orphanRegions
                 let figures = written.figuresWritten.count
                 var parts: [String] = []
                 if written.notebookRewritten { parts.append("updated \(regions) output region\(regions == 1 ? "" : "s")") }
                 if figures > 0 { parts.append("wrote \(figures) figure\(figures == 1 ? "" : "s")") }
+                let removed = written.figuresRemoved.count
+                if removed > 0 { parts.append("removed \(removed) figure\(removed == 1 ? "" : "s") no plot writes") }
                 if parts.isEmpty && written.errors.isEmpty { parts.append("up to date") }
                 if !parts.isEmpty { out.append("\(report.path): \(parts.joined(separator: ", "))") }
             }

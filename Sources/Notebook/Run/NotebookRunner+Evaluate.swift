@@ -39,7 +39,8 @@ extension NotebookRunner {
                 if unparsed.isClaim && options.grading { block(index, unparsed.range, unparsed.attributes, .error(cause)) }
             }
         }
-        let figureFolder = ((report.path as NSString).lastPathComponent as NSString).deletingPathExtension + ".figures"
+        let figureFolder = FigureNames.folder(forNotebook: report.path)
+        var figureNames = FigureNames()
         evaluation: for (index, cell) in cells.enumerated() {
             let inKey = index >= keyStart
             if index == keyStart && index < cells.count {
@@ -82,10 +83,17 @@ extension NotebookRunner {
                 }
                 do {
                     let result = try evaluator.run(statement, cell: index)
-                    report.entries.append(.init(cell: index, result: result, location: cell.fileLocation(statement.range.start)))
+                    // Names from the plot's name or title (FigureNames): inserting a cell renames nothing.
+                    var file: String?
                     if let plot = result.plot, !inKey {
-                        // Stable names (cellN-K.svg) keep diffs small when a notebook changes.
-                        let name = "\(figureFolder)/cell\(index + 1)-\(images.count + 1).svg"
+                        file = figureNames.next(name: plot.name, title: plot.title)
+                        if file == nil {
+                            throw EvaluationError("another plot in this notebook already has the name \"\(plot.name ?? "")\": each figure needs its own file", at: statement.range)
+                        }
+                    }
+                    report.entries.append(.init(cell: index, result: result, location: cell.fileLocation(statement.range.start)))
+                    if let plot = result.plot, let file {
+                        let name = "\(figureFolder)/\(file)"
                         report.figures.append((name, SVGPlot.render(plot)))
                         images.append(CellOutput.Image(alt: plot.title ?? "plot", path: name))
                         lines.append("plot\(plot.title.map { " \"\($0)\"" } ?? ""): \(plot.series.count) series → \(name)")

@@ -44,6 +44,9 @@ public struct NotebookReport: Sendable {
     public var outputs: [Int: CellOutput] = [:]
     /// Cells whose stored output region differs from what would be written.
     public var staleCells: [Int] = []
+    /// Cells whose stored output differs from this run's only in the precision banner
+    /// (`· 128 bits`): not stale for `check`; `update` rewrites them.
+    public var bannerOnlyCells: [Int] = []
     /// The SVG figures the notebook's plots draw: path relative to the notebook's folder, text.
     public var figures: [(path: String, svg: String)] = []
     /// Figures missing or different on disk.
@@ -184,7 +187,8 @@ public enum NotebookRunner {
         }
         if report.errors.isEmpty {
             // Byte-exact: text, images, fence length and blank lines all count.
-            report.staleCells = document.staleCells(outputs: report.outputs).map(\.index)
+            // Byte-exact, except that a different precision banner alone is not staleness.
+            (report.staleCells, report.bannerOnlyCells) = PrecisionBanner.split(document, outputs: report.outputs)
             report.orphanRegions = document.orphanRegions.count
             do {
                 report.staleFigures = try staleFigures(report.figures, in: baseDirectory.path)

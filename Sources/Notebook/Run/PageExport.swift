@@ -1,3 +1,5 @@
+import Foundation
+
 /// `export --html`: runs nothing itself; writes a rendered page where the user asked, or next
 /// to the notebook.
 public enum PageExport {
@@ -17,5 +19,14 @@ public enum PageExport {
         let target = output ?? defaultOutput(for: notebook)
         try AtomicWrite.write(Array(page.utf8), to: target)
         return target
+    }
+
+    /// Today's date in UTC (`2026-12-07`): what a page exported now states in its summary.
+    public static func today() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
     }
 }

@@ -3,6 +3,8 @@
 public struct WriteBackResult: Sendable {
     /// Figures written, relative to the notebook's folder.
     public var figuresWritten: [String] = []
+    /// Figures removed because no plot writes them any more, relative to the notebook's folder.
+    public var figuresRemoved: [String] = []
     /// Whether the notebook file was replaced (false when it was already up to date, or on error).
     public var notebookRewritten = false
     /// Refusals and failures; when not empty, the run's exit status is 2.
@@ -39,9 +41,8 @@ public enum WriteBack {
             return result
         }
         let stale = report.figures.filter { report.staleFigures.contains($0.path) }
-        guard !stale.isEmpty else { return result }
         for (path, svg) in stale {
-            // Figure paths are "stem.figures/cellN-K.svg", made by the runner, never by the notebook.
+            // Figure paths are "stem.figures/slug.svg", made by the runner, never by the notebook.
             let parts = path.split(separator: "/").map(String.init)
             guard parts.count == 2 else { continue }
             do {
@@ -52,6 +53,25 @@ public enum WriteBack {
                 result.errors.append(error)
             }
         }
+        // Only after every figure was written: a refused or failed write leaves the folder as it was.
+        if result.errors.isEmpty { removeOrphans(report, folder: folder, into: &result) }
         return result
+    }
+
+    /// Removes the files of the notebook's figures folder that have a figure's name (`slug.svg`)
+    /// and that no plot of this run writes: the figures of deleted or renamed plots. Nothing
+    /// else is touched — other names, subfolders, links (`removeRegularFile` never follows
+    /// one) — and a figures folder that is a link is refused, as for writing.
+    static func removeOrphans(_ report: NotebookReport, folder: FolderDescriptor, into result: inout WriteBackResult) {
+        let folderName = FigureNames.folder(forNotebook: report.path)
+        let current = Set(report.figures.map { String($0.path.split(separator: "/").last ?? "") })
+        do {
+            guard let figures = try folder.subfolder(folderName, create: false) else { return }
+            for entry in try figures.entries() where FigureNames.isFigureFile(entry) && !current.contains(entry) {
+                if try figures.removeRegularFile(entry) { result.figuresRemoved.append("\(folderName)/\(entry)") }
+            }
+        } catch {
+            result.errors.append(error)
+        }
     }
 }

@@ -63,11 +63,11 @@ struct SVGPlotTests {
     }
 
     @Test(
-        "log-axis ticks sit at round decades",
+        "log-axis ticks sit at round decades, and at 2 and 5 inside them over at most three decades",
         arguments: [
             (1e1, 1e5, ["1e1", "1e2", "1e3", "1e4", "1e5"]),
             (1e-300, 1.0, ["1e-300", "1e-250", "1e-200", "1e-150", "1e-100", "1e-50", "1"]),
-            (0.003, 0.2, ["1e-3", "1e-2", "1e-1", "1"]),
+            (0.003, 0.2, ["0.002", "0.005", "0.01", "0.02", "0.05", "0.1", "0.2"]),
         ])
     func logTicks(_ low: Double, _ high: Double, _ expected: [String]) {
         let axis = SVGPlot.axis([low, high], log: true, from: 0, to: 100)

@@ -11,16 +11,16 @@ import Glibc
 /// go, and the user's own edits made while it runs.
 @Suite("Write-back stays in the notebook's folder and loses no edit")
 struct UpdateSafetyTests {
-    @Test("a planted figure link (nb.figures/cell1-1.svg -> ../../victim.txt) is refused by the run and by the write")
+    @Test("a planted figure link (nb.figures/plot.svg -> ../../victim.txt) is refused by the run and by the write")
     func figureLink() throws {
         try StrangerRepository.with { repo in
             try FileManager.default.createDirectory(atPath: repo.repo + "/nb.figures", withIntermediateDirectories: false)
-            try repo.link(repo.repo + "/nb.figures/cell1-1.svg", to: "../../victim.txt")
+            try repo.link(repo.repo + "/nb.figures/plot.svg", to: "../../victim.txt")
             let report = repo.run()
             // `check` reports the link as an error (exit 2) instead of calling the figure stale.
             #expect(
                 report.errors.map(\.message) == [
-                    "nb.figures/cell1-1.svg is a symbolic link to '../../victim.txt'; boundbook does not read or write through links in a notebook's folder (remove the link)"
+                    "nb.figures/plot.svg is a symbolic link to '../../victim.txt'; boundbook does not read or write through links in a notebook's folder (remove the link)"
                 ])
             #expect(report.status(checkingStaleness: true) == 2)
             #expect(repo.bytes(repo.victim) == StrangerRepository.victimBytes)
@@ -31,11 +31,11 @@ struct UpdateSafetyTests {
     func figureLinkAfterRun() throws {
         try StrangerRepository.with { repo in
             let report = repo.run()
-            #expect(report.errors.isEmpty && report.staleFigures == ["nb.figures/cell1-1.svg"])
+            #expect(report.errors.isEmpty && report.staleFigures == ["nb.figures/plot.svg"])
             try FileManager.default.createDirectory(atPath: repo.repo + "/nb.figures", withIntermediateDirectories: false)
-            try repo.link(repo.repo + "/nb.figures/cell1-1.svg", to: "../../victim.txt")
+            try repo.link(repo.repo + "/nb.figures/plot.svg", to: "../../victim.txt")
             let result = WriteBack.write(report)
-            #expect(result.errors == [.symbolicLink(path: repo.repo + "/nb.figures/cell1-1.svg", target: "../../victim.txt")])
+            #expect(result.errors == [.symbolicLink(path: repo.repo + "/nb.figures/plot.svg", target: "../../victim.txt")])
             #expect(result.figuresWritten.isEmpty)
             #expect(repo.bytes(repo.victim) == StrangerRepository.victimBytes)
         }
@@ -175,9 +175,9 @@ struct UpdateSafetyTests {
         try StrangerRepository.with { repo in
             let before = repo.tree()
             let result = WriteBack.write(repo.run())
-            #expect(result.errors.isEmpty && result.notebookRewritten && result.figuresWritten == ["nb.figures/cell1-1.svg"])
+            #expect(result.errors.isEmpty && result.notebookRewritten && result.figuresWritten == ["nb.figures/plot.svg"])
             let after = repo.tree()
-            #expect(Set(after.keys).subtracting(before.keys) == ["repo/nb.figures", "repo/nb.figures/cell1-1.svg"])
+            #expect(Set(after.keys).subtracting(before.keys) == ["repo/nb.figures", "repo/nb.figures/plot.svg"])
             #expect(after["victim.txt"] == before["victim.txt"])
             // A second run finds everything up to date.
             let again = repo.run()
