@@ -91,11 +91,14 @@ struct CatalogueLimitsTests {
             "bits": "50", "dim": "10", "complexity": "0.01", "radius": "1", "norm": "2", "margin": "0.5", "kl": "20",
             "c": "2", "lambda": "1", "samples": "2000", "variance": "0.04",
             "inputs_fro": "30", "width": "100", "frobenius_product": "50", "depth": "3",
+            "predicted_high": "0.7", "n_high": "500", "gamma_high": "0.8", "predicted_low": "0.3", "n_low": "500", "gamma_low": "0.2",
+            "prior": "0.5", "unbiased_risk": "0.1", "rho_pos": "0.1", "rho_neg": "0.2",
         ]
         let args = base.filter { key, _ in entry.parameters.contains { $0.name == key } }
         for parameter in entry.parameters where parameter.monotonicity != .none {
             for _ in 0..<6 {
-                let (a, b) = perturb(parameter, args[parameter.name]!, &rng)
+                let value = try #require(args[parameter.name], "\(name).\(parameter.name) needs a base value in this test")
+                let (a, b) = perturb(parameter, value, &rng)
                 var lowArgs = args
                 var highArgs = args
                 lowArgs[parameter.name] = a
