@@ -11,6 +11,8 @@ public struct EvaluationError: Error, Sendable {
     /// function's body, which may lie in another cell); otherwise it is local to the cell of the
     /// statement being run. Notes are always file positions.
     public var inFile = false
+    /// Call sites between the innermost notes and the outermost one that are not listed.
+    public var elidedCalls = 0
 
     /// A catalogue call's argument outside its parameter's `Domain`.
     public struct DomainFailure: Sendable {

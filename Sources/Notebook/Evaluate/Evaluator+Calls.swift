@@ -88,10 +88,23 @@ extension Evaluator {
                 error.diagnostic.range = fileRange(f.cell, error.diagnostic.range)
                 error.inFile = true
             }
-            error.diagnostic.notes.append(.init("in the call to \(name) here", at: fileRange(ctx.cell, range)))
+            // The innermost calls, then the outermost one with the count of those left out: a
+            // chain of a thousand calls must not print a thousand notes (nor fill a pipe).
+            var note = "in the call to \(name) here"
+            if error.diagnostic.notes.count > Evaluator.callNoteLimit {
+                error.diagnostic.notes.removeLast()
+                error.elidedCalls += 1
+            }
+            if error.elidedCalls > 0 {
+                note += " (the outermost; \(error.elidedCalls) call\(error.elidedCalls == 1 ? "" : "s") between not shown)"
+            }
+            error.diagnostic.notes.append(.init(note, at: fileRange(ctx.cell, range)))
             throw error
         }
     }
+
+    /// The innermost call sites an error inside user functions lists before the outermost one.
+    static let callNoteLimit = 8
 
     /// A catalogue entry, broadcast over vector arguments; each element that spends δ is one
     /// ledger entry.

@@ -48,7 +48,12 @@ public struct Number: Sendable {
     }
 
     /// The number without its certificates (`value(b)`).
-    public var stripped: Number { Number(magnitude) }
+    /// A measurement stays one: stripping drops the certificates, not what the number is.
+    public var stripped: Number {
+        var n = Number(magnitude)
+        n.measured = measured
+        return n
+    }
 }
 
 /// A loaded CSV table: named columns of equal length.

@@ -48,6 +48,9 @@ enum VectorText {
         var parts: [String] = []
         for item in items {
             switch item {
+            // A measured element reads "≈ … (measured)": one element per line, unless every one is
+            // measured (then the whole vector is shown as a measurement before it gets here).
+            case .number(let n) where n.measured: return nil
             case .number(let n):
                 switch n.magnitude {
                 case .exact(let q):

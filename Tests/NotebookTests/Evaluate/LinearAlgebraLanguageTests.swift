@@ -191,6 +191,6 @@ struct MeasurementTests {
         #expect(text.contains(#""measured":true,"value":5,"certified":false"#), "\(text)")
         #expect(text.contains(#""shape":[2,2],"measured":true,"values":[1,2,3,4]"#), "\(text)")
         #expect(text.contains(#""shape":[2,2],"values":[1,0,0,1]"#), "\(text)")
-        #expect(text.contains(#""about":"numbers","measured":true"#), "\(text)")
+        #expect(text.contains(#""about":"numbers","study":null,"measured":true"#), "\(text)")
     }
 }

@@ -82,6 +82,20 @@ struct CallSiteNoteTests {
         #expect(rendered.contains("t.md:11:9: note: in the call to g here"))
     }
 
+    @Test("a chain of 30 calls lists the 8 innermost call sites and the outermost with the count left out")
+    func longChainsAreElided() throws {
+        // A chain of 3,000 once printed 1,000 notes, enough to fill a pipe and hang a caller that
+        // reads standard output first.
+        let chain = (1...30).map { "fn f\($0)(x) = f\($0 - 1)(x)" }.joined(separator: "\n")
+        let text = "```bound\nfn f0(x) = [1][x]\n\(chain)\nlet a = f30(5)\n```\n"
+        let report = NotebookRunner.run(bytes: Array(text.utf8), path: "t.md", baseDirectory: URL(fileURLWithPath: NSTemporaryDirectory()), options: RunOptions())
+        let error = try #require(report.errors.first)
+        #expect(error.notes.count == 9)
+        #expect(error.notes.prefix(8).map(\.message) == (0..<8).map { "in the call to f\($0) here" })
+        #expect(error.notes.last?.message == "in the call to f30 here (the outermost; 22 calls between not shown)")
+        #expect(error.notes.last?.range?.start.line == 33)
+    }
+
     @Test("an error while a binding of another cell is re-evaluated at a higher precision is placed in that cell")
     func reevaluatedBindingInAnotherCell() throws {
         let ones = Array(repeating: "1", count: 60).joined(separator: " + ")
