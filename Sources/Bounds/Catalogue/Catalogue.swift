@@ -4,7 +4,7 @@ public enum Catalogue {
     /// All entries, in catalogue order.
     public static let entries: [CatalogueEntry] =
         testSet + testSetLower + meanCIEntries + finiteClass + vcDimension + rademacherFamily + pacBayes + networkNormEntries + networkOutputEntries
-            + networkFamily
+        + networkFamily
         + networkPosteriorEntries + measureEntries + ntkEntries + asymptotics + utilities
 
     /// The entry with this exact name.
