@@ -27,7 +27,7 @@ extension Evaluator {
         if TensorBuiltins.handles(name, args) { return try TensorBuiltins.call(name, args, range, ctx.precision, meter: meter) }
         if name == "granulated_tau", let entry = Catalogue.entry(named: name) { return try callGranulated(entry, args, range, ctx) }
         if let entry = Catalogue.entry(named: name) { return try callCatalogue(entry, args, range, ctx) }
-        if Builtins.names.contains(name) { return try Builtins.call(name, args, range, ctx.precision, meter: meter) }
+        if Builtins.names.contains(name) { return try Builtins.call(name, try tensorsAsVectors(name, args, ctx), range, ctx.precision, meter: meter) }
         let known = Array(functions.keys) + Builtins.names + Catalogue.entries.map(\.name)
         let near = known.map { ($0, Catalogue.editDistance(name, $0)) }.filter { $0.1 <= Swift.max(2, name.count / 3) }.sorted { $0.1 < $1.1 }
         let hint = near.first.map { "; did you mean '\($0.0)'?" } ?? ""

@@ -35,8 +35,8 @@ extension Evaluator {
         case let .binary(_, a, b), let .index(a, b):
             collect(a, analysis, outer, depth: depth + 1, into: &result)
             collect(b, analysis, outer, depth: depth + 1, into: &result)
-        case let .slice(a, b):
-            for x in [a, b].compactMap({ $0 }) { collect(x, analysis, outer, depth: depth + 1, into: &result) }
+        case let .slice(a, b, s):
+            for x in [a, b, s].compactMap({ $0 }) { collect(x, analysis, outer, depth: depth + 1, into: &result) }
         case let .solve(_, _, _, interval, condition):
             if let (a, b) = interval {
                 collect(a, analysis, outer, depth: depth + 1, into: &result)
