@@ -18,7 +18,10 @@ extension Evaluator {
             if let label = a.label { args.named.append((label, v, a.labelRange ?? a.value.range)) } else { args.positional.append((v, a.value.range)) }
         }
         if let f = functions[name] { return try callFunction(name, f, args, range, ctx) }
-        let inputs = args.positional.map(\.0) + args.named.map(\.1)
+        // A 1-d tensor where a vector goes becomes numbers at the working precision: not
+        // precision-free data, so recomputed when an undecided claim raises the precision.
+        let asNumbers = Evaluator.takingVectors.contains(name) && !TensorBuiltins.handles(name, args)
+        let inputs = asNumbers ? [] : args.positional.map(\.0) + args.named.map(\.1)
         return try caching(range, ctx, inputs: inputs) { try callBuiltin(name, calleeRange, args, range, ctx) }
     }
 

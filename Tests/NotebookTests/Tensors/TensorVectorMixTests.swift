@@ -125,6 +125,12 @@ struct TensorVectorMixTests {
         #expect(spec.series[1].points[4].y.0 == 10)
     }
 
+    @Test("numbers made from a tensor are recomputed when an undecided claim raises the precision")
+    func escalation() throws {
+        let outcome = try #require(try VectorTestSupport.run("let t = tensor([2])\nclaim sqrt(t)[0] < sqrt(2) + 2^-200").1.last?.claim)
+        #expect(outcome.verdict == .proved)
+    }
+
     @Test("converting a tensor to a vector respects the element cap")
     func elementCap() throws {
         var options = Evaluator.Options(baseDirectory: VectorTestSupport.tensors())
