@@ -36,6 +36,7 @@ enum NotebookDriver {
         var collected: [NotebookReport] = []
         var worst: Int32 = 0
         if array { print("[") }
+        if options.format == .junit { print(AutograderReports.junitHeader, terminator: "") }
         NotebookRunner.runAll(
             sources, options: runOptions, jobs: options.jobCount, checkingStaleness: check,
             progress: { progress.show($0) },
@@ -59,7 +60,9 @@ enum NotebookDriver {
                 case .text:
                     TextReport.lines(report, checking: check, written: written, paint: reporter.paint, updateHint: updateHint(report)).forEach { print($0) }
                     if diff { print(RegionDiff.render(report), terminator: "") }
-                case .gradescope, .junit: collected.append(report)
+                // JUnit streams one testsuite per notebook; Gradescope's one object needs them all.
+                case .junit: print(AutograderReports.junitSuite(report), terminator: "")
+                case .gradescope: collected.append(report)
                 }
                 summary.add(report, status: status)
                 worst = worst == 2 || status == 2 ? 2 : Swift.max(worst, status)
@@ -74,7 +77,7 @@ enum NotebookDriver {
             // An autograder reads the file; the exit code reflects the checks as usual.
             print(AutograderReports.gradescope(collected).serialized())
         case .junit:
-            print(AutograderReports.junit(collected), terminator: "")
+            print(AutograderReports.junitFooter, terminator: "")
         // Graded from a key, each notebook ends with its score line instead.
         case .text where key == nil && (check || sources.count > 1):
             print(summary.line(checking: check))

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
 @Suite("Streaming: results in path order as soon as they are ready, a progress line, a summary")
 struct StreamingTests {
     static let fast = "```bound\nclaim sqrt(2) < 1.5\n```\n"
@@ -56,6 +60,19 @@ struct StreamingTests {
         let lines = run.all.split(separator: "\n")
         #expect(lines.count == 2)
         #expect(lines.last?.contains("b.md") == true)
+    }
+
+    @Test("junit prints the first notebook's testsuite while a later notebook is still running, and the whole is one document")
+    func junitStreams() throws {
+        let scratch = try Self.folder()
+        defer { scratch.remove() }
+        let run = try Self.firstOutputWhileRunning(["check", "--format", "junit", "--jobs", "2", "--precision", "4096", scratch.folder.path]) {
+            $0.contains("</testsuite>")
+        }
+        #expect(run.stillRunning, "the first testsuite came only at the end: \(run.all)")
+        #expect(run.early.hasPrefix("<?xml") && run.early.contains("a.md") && !run.early.contains("b.md"))
+        let document = try XMLDocument(data: Data(run.all.utf8))
+        #expect(document.rootElement()?.elements(forName: "testsuite").count == 2)
     }
 
     @Test("text prints the first notebook's result while a later one runs, and ends with a summary line")

@@ -5,6 +5,7 @@
 //     bench spectral_norm --file W.f32 --rows 4096 --cols 4096 --repeat 3 --warmup 1
 //     bench frobenius --file big.safetensors --repeat 5 --warmup 1
 //     bench jiang --dir DIR --repeat 5 --warmup 1 --phases 1
+//     bench sweep binomial_test --points 8        (the catalogue timing sweep: Sweep.swift)
 //
 // spectral_norm reads a raw little-endian float32 matrix (row-major) once, before timing, and
 // times the certified `SpectralNorm.enclosure` of it as a float32 tensor (widening included).
@@ -263,6 +264,10 @@ func timeCalls<R>(_ spec: Spec, _ f: () throws -> R) throws -> (R, [String: Any]
             "batch_means_us": batches,
         ]
     )
+}
+
+if CommandLine.arguments.dropFirst().first == "sweep" {
+    exit(Sweep.run(Array(CommandLine.arguments.dropFirst(2))))
 }
 
 do {

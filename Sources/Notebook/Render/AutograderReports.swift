@@ -133,25 +133,36 @@ public enum AutograderReports {
 
     /// JUnit XML from each notebook's path and graded tests.
     static func junit(graded notebooks: [(path: String, tests: [Graded])]) -> String {
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"boundbook\">\n"
-        for (path, tests) in notebooks {
-            let errors = tests.filter(\.isError).count
-            let failures = tests.filter { !$0.passed && !$0.isError }.count
-            out += "  <testsuite name=\"\(xml(path))\" tests=\"\(tests.count)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
-            for t in tests {
-                out += "    <testcase name=\"\(xml(t.name))\" classname=\"\(xml(path))\""
-                if t.passed {
-                    out += "/>\n"
-                } else {
-                    // JUnit's <error> is "could not run", <failure> "ran and failed".
-                    let element = t.isError ? "error" : "failure"
-                    let message = xml(t.output.split(separator: "\n").first.map(String.init) ?? "failed")
-                    out += ">\n      <\(element) message=\"\(message)\">\(xml(t.output))</\(element)>\n    </testcase>\n"
-                }
+        junitHeader + notebooks.map { junitSuite(path: $0.path, tests: $0.tests) }.joined() + junitFooter
+    }
+
+    /// The start of a JUnit document: `check --format junit` prints it first, then each
+    /// notebook's `junitSuite` as soon as the notebook is done, then `junitFooter` (issue 17: a job
+    /// killed at its time limit leaves every finished notebook's results in its output file).
+    public static let junitHeader = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"boundbook\">\n"
+    public static let junitFooter = "</testsuites>\n"
+
+    /// One notebook's `<testsuite>`: one testcase per claim.
+    public static func junitSuite(_ report: NotebookReport) -> String {
+        junitSuite(path: report.path, tests: graded(report))
+    }
+
+    static func junitSuite(path: String, tests: [Graded]) -> String {
+        let errors = tests.filter(\.isError).count
+        let failures = tests.filter { !$0.passed && !$0.isError }.count
+        var out = "  <testsuite name=\"\(xml(path))\" tests=\"\(tests.count)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
+        for t in tests {
+            out += "    <testcase name=\"\(xml(t.name))\" classname=\"\(xml(path))\""
+            if t.passed {
+                out += "/>\n"
+            } else {
+                // JUnit's <error> is "could not run", <failure> "ran and failed".
+                let element = t.isError ? "error" : "failure"
+                let message = xml(t.output.split(separator: "\n").first.map(String.init) ?? "failed")
+                out += ">\n      <\(element) message=\"\(message)\">\(xml(t.output))</\(element)>\n    </testcase>\n"
             }
-            out += "  </testsuite>\n"
         }
-        return out + "</testsuites>\n"
+        return out + "  </testsuite>\n"
     }
 
     /// Markup escaping, with the control characters XML 1.0 forbids (even escaped) replaced.

@@ -182,6 +182,26 @@ struct CatalogueLimitsTests {
         let tiny = try evaluate("binomial_test", ["errors": "3", "n": "1000000000000", "delta": "1e-300"])
         #expect(tiny.isFinite && tiny.lower.signum > 0)
     }
+
+    @Test("occam_binomial with a description length whose δ·2^(−bits) underflows refuses with the supported range, not a δ domain error")
+    func occamBinomialHugeBits() throws {
+        // Found by benchmarks/catalogue_sweep.py: bits = 13137862064 was reported as
+        // "parameter 'delta' is outside its domain … got [0, 2.4e-323228497]".
+        let entry = try #require(Catalogue.entry(named: "occam_binomial"))
+        let args: [String: ArgumentValue] = [
+            "errors": .exact(Rational(0)), "n": .exact(Rational(1)), "bits": .exact(Rational(13_137_862_064)), "delta": .exact(try Rational(decimalLiteral: "0.0625")),
+        ]
+        do {
+            _ = try entry.evaluate(args, precision: p128)
+            Issue.record("expected a refusal")
+        } catch BoundsError.tooLarge(let what, let limit) {
+            #expect(what.contains("bits = 13137862064"))
+            #expect(limit.contains("occam_kl"))
+        }
+        // Just inside the exponent range it still evaluates.
+        let inside = try evaluate("occam_binomial", ["errors": "0", "n": "1000000000000000000", "bits": "1000000", "delta": "0.05"])
+        #expect(inside.isFinite && inside.upper.double(.up) < 1e-9)
+    }
 }
 
 /// A bare seeded generator for the catalogue sweeps.

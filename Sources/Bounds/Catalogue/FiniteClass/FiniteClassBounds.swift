@@ -48,6 +48,13 @@ extension Catalogue {
                 let bits = try a.integer("bits", atLeast: 0)
                 let delta = try a.delta()
                 let scaled = Interval(unchecked: delta.lower.timesPowerOfTwo(-bits, .down), delta.upper.timesPowerOfTwo(-bits, .up), a.precision)
+                // δ·2^(−bits) below MPFR's exponent range (bits beyond about 2^30) rounds down to
+                // 0: say which range is supported rather than blame δ (issue 12's timing sweep).
+                guard !scaled.lower.isZero else {
+                    throw BoundsError.tooLarge(
+                        what: "the description length bits = \(bits) (δ·2^(−bits) is below the smallest positive number MPFR represents)",
+                        limit: "about 2^30 bits; occam_kl takes any description length")
+                }
                 return .interval(try BinomialDistribution.tailInversion(errors: k, n: n, delta: scaled, precision: a.precision))
             }),
         CatalogueEntry(
