@@ -52,7 +52,7 @@ extension Evaluator {
                 // An index vector or a mask, and a certified index's certificates, go the
                 // general way; a plain index keeps subscriptValue's message.
                 if case .vector = i {
-                    return try select(container, [Subscript(kind: .value(i), range: index.range, certificates: i.certificates)], base.range, index.range, ctx)
+                    return try select(container, [EvaluatedSubscript(kind: .value(i), range: index.range, certificates: i.certificates)], base.range, index.range, ctx)
                 }
                 return Evaluator.adding(i.certificates, to: try subscriptValue(container, i, base.range, index.range, ctx))
             }

@@ -2,7 +2,7 @@ import Bounds
 
 /// What one subscript of `v[…]` or `t[…, …]` selects along an axis, NumPy's meanings:
 /// a whole number, a slice `a:b:s`, a vector of indices, or a mask of truth values.
-enum Pick {
+enum AxisPick {
     /// One index: the axis disappears from the result.
     case one(Int)
     /// `count` indices start, start + step, …: a slice (step ≠ 0, negative going down).
@@ -30,7 +30,7 @@ enum Pick {
 }
 
 /// A subscript evaluated but not yet fitted to an axis: a slice's parts or the value given.
-struct Subscript {
+struct EvaluatedSubscript {
     enum Kind {
         case slice(Int?, Int?, step: Int?)
         case value(Value)
@@ -44,11 +44,11 @@ struct Subscript {
 
 extension Evaluator {
     /// Evaluates the subscripts of `x[…]`: slices' parts must be whole numbers.
-    func evaluateSubscripts(_ items: [Expr], _ ctx: Context) throws -> [Subscript] {
+    func evaluateSubscripts(_ items: [Expr], _ ctx: Context) throws -> [EvaluatedSubscript] {
         try items.map { e in
             guard case let .slice(from, to, step) = e.kind else {
                 let v = try eval(e, ctx)
-                return Subscript(kind: .value(v), range: e.range, certificates: v.certificates)
+                return EvaluatedSubscript(kind: .value(v), range: e.range, certificates: v.certificates)
             }
             var certificates = Set<EvaluationID>()
             func whole(_ x: Expr?, _ what: String) throws -> Int? {
@@ -62,13 +62,13 @@ extension Evaluator {
             let a = try whole(from, "a slice's start")
             let b = try whole(to, "a slice's end")
             let s = try whole(step, "a slice's step")
-            return Subscript(kind: .slice(a, b, step: s), range: e.range, certificates: certificates)
+            return EvaluatedSubscript(kind: .slice(a, b, step: s), range: e.range, certificates: certificates)
         }
     }
 
     /// Fits a subscript to an axis of `length` elements (`axis` names it in messages).
     /// Indices are 0-based and never negative; a slice must lie inside the axis.
-    static func pick(_ s: Subscript, _ length: Int, _ axis: String) throws -> Pick {
+    static func pick(_ s: EvaluatedSubscript, _ length: Int, _ axis: String) throws -> AxisPick {
         switch s.kind {
         case let .slice(from, to, step):
             return try slice(from, to, step, length, axis, s.range)
@@ -90,7 +90,7 @@ extension Evaluator {
     /// `a:b:s` on an axis of `length`: with s > 0 (default 1), 0 ≤ a ≤ b ≤ length (defaults 0
     /// and length); with s < 0, from a (default length − 1) down to b excluded (default: through
     /// index 0), length > a ≥ b ≥ 0 when given. `a == b` is empty.
-    static func slice(_ from: Int?, _ to: Int?, _ step: Int?, _ length: Int, _ axis: String, _ range: SourceRange) throws -> Pick {
+    static func slice(_ from: Int?, _ to: Int?, _ step: Int?, _ length: Int, _ axis: String, _ range: SourceRange) throws -> AxisPick {
         let s = step ?? 1
         guard s != 0 else { throw EvaluationError("a slice's step must not be 0", at: range) }
         if s > 0 {

@@ -8,7 +8,7 @@ extension Evaluator {
         try select(base, try evaluateSubscripts(items, ctx), baseRange, indexRange, ctx)
     }
 
-    func select(_ base: Value, _ subscripts: [Subscript], _ baseRange: SourceRange, _ indexRange: SourceRange, _ ctx: Context) throws -> Value {
+    func select(_ base: Value, _ subscripts: [EvaluatedSubscript], _ baseRange: SourceRange, _ indexRange: SourceRange, _ ctx: Context) throws -> Value {
         let chosenBy = subscripts.reduce(into: Set<EvaluationID>()) { $0.formUnion($1.certificates) }
         switch base {
         case .vector(let values):
@@ -27,13 +27,13 @@ extension Evaluator {
         }
     }
 
-    private func select(_ t: TensorValue, _ subscripts: [Subscript], _ indexRange: SourceRange, _ ctx: Context) throws -> Value {
+    private func select(_ t: TensorValue, _ subscripts: [EvaluatedSubscript], _ indexRange: SourceRange, _ ctx: Context) throws -> Value {
         let shape = t.tensor.shape
         guard subscripts.count <= shape.count else {
             throw EvaluationError(
                 "\(subscripts.count) subscripts for a tensor of \(shape.count) dimension\(shape.count == 1 ? "" : "s") (shape \(Tensor.shapeText(shape)))", at: indexRange)
         }
-        var picks: [Pick] = []
+        var picks: [AxisPick] = []
         for (k, item) in subscripts.enumerated() {
             picks.append(try Evaluator.pick(item, shape[k], "axis \(k)"))
         }

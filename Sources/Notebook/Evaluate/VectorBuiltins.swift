@@ -44,10 +44,10 @@ enum VectorBuiltins {
             var certificates = Set<EvaluationID>()
             for n in numbers { certificates.formUnion(n.certificates) }
             if name == "sort" {
-                return .vector(try Order.sorted(numbers, name, range, p).map { i in .number(with(numbers[i], certificates)) })
+                return .vector(try VectorOrder.sorted(numbers, name, range, p).map { i in .number(with(numbers[i], certificates)) })
             }
             guard !numbers.isEmpty else { throw EvaluationError("\(name) of an empty vector", at: range) }
-            var index = Number(.exact(Rational(try Order.extreme(numbers, minimum: name == "argmin", name, range, p))), certificates: certificates)
+            var index = Number(.exact(Rational(try VectorOrder.extreme(numbers, minimum: name == "argmin", name, range, p))), certificates: certificates)
             index.measured = numbers.contains { $0.measured }
             return .number(index)
         default:
@@ -113,7 +113,7 @@ enum VectorBuiltins {
 /// An order is certain only where the comparisons decide it: exact numbers and disjoint
 /// enclosures order, equal exact numbers tie (the first index wins, as NumPy's), and two
 /// enclosures that overlap (unless both are the same point) are an error naming both elements.
-enum Order {
+enum VectorOrder {
     /// The indices of `numbers` in nondecreasing order of value (ties by index).
     static func sorted(_ numbers: [Number], _ name: String, _ range: SourceRange, _ p: Precision) throws -> [Int] {
         let intervals = numbers.map { $0.interval(p) }
