@@ -69,6 +69,33 @@ struct ReportSchemaTests {
         #expect(!validator.problems(withErrors).isEmpty)
     }
 
+    @Test("a notebook with two studies: the schema accepts its report, which lists each budget and each claim's study")
+    func studies() throws {
+        let run = try checkNotebook(
+            """
+            ```bound
+            assume test_set_independent, zero_one_loss
+            budget 0.03 for clinical
+            budget 0.05 for trial
+            let a = binomial_test(errors: 7, n: 100, delta: 0.02)
+            claim a <= 0.2 for clinical
+            claim a <= 0.2 for trial
+            ```
+
+            """, arguments: ["--format", "json"])
+        let report = try #require(try Self.parse(run.stdout) as? [String: Any], "\(run.stderr)")
+        let validator = try Self.validator()
+        #expect(validator.problems(report).isEmpty, "\(validator.problems(report))")
+        let studies = try #require(report["studies"] as? [[String: Any]])
+        #expect(studies.map { $0["name"] as? String } == ["clinical", "trial"])
+        #expect(studies.map { $0["spent"] as? String } == ["0.02", "0.02"])
+        let claims = (report["statements"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "claim" }
+        #expect(claims.map { $0["study"] as? String } == ["clinical", "trial"])
+        var broken = report
+        broken["studies"] = [["name": "clinical"]]
+        #expect(!validator.problems(broken).isEmpty)
+    }
+
     @Test("json prints one document: an object for one file, an array for a folder; jsonl one object per line")
     func documents() throws {
         let folder = Self.repository.appendingPathComponent("notebooks").path

@@ -5,6 +5,11 @@ extension Evaluator {
     /// then hands it to the verdict step for what it is about, what it spends, the hypotheses of
     /// the bounds it relies on and the budget.
     func checkClaim(_ statement: Statement, _ expr: Expr, cell: Int) throws -> StatementResult {
+        if let study = statement.study, studies[study.name] == nil {
+            let hint = studies.suggestion(for: study.name).map { "; did you mean '\($0)'?" } ?? ""
+            throw EvaluationError(
+                "unknown study '\(study.name)': set its budget first, as in `budget 0.05 for \(study.name)`\(hint)", at: study.range)
+        }
         let ((decision, certificates), p) = try Precision.escalateUntilDecided(from: precision, to: options.maxPrecision) { p in
             let value = try eval(expr, Context(precision: p, cell: cell))
             switch value {
@@ -34,8 +39,9 @@ extension Evaluator {
         outcome.spentBy = spenders(spent)
         outcome.quantities = quantities(spent)
         outcome.missingHypotheses = missingHypotheses(ledger.entries(spent))
-        outcome.budgetProblem = budgetProblem(adding: spent, p)
-        spentKeys.formUnion(spent)
+        outcome.study = statement.study?.name
+        outcome.budgetProblem = budgetProblem(adding: spent, study: outcome.study, p)
+        if let study = outcome.study { studies.spend(spent, for: study) } else { spentKeys.formUnion(spent) }
         return StatementResult(statement, kind: .claim, precision: p, claim: outcome)
     }
 
@@ -43,8 +49,8 @@ extension Evaluator {
     /// regions above it, so outputs that mention them stay stable (update twice = once).
     static func place(_ cell: Int, _ range: SourceRange) -> String { "cell \(cell + 1), line \(range.start.line)" }
 
-    /// The `ledger` statement's lines: every union and bound evaluation, what it spends, and the
-    /// notebook's total against the budget.
+    /// The `ledger` statement's lines: every union and bound evaluation, what it spends, and
+    /// each budget's total (the unnamed one, then each study's).
     func ledgerLines() -> [String] {
         var lines = ["δ ledger:"]
         for (_, u) in ledger.unions.sorted(by: { $0.key < $1.key }) {
@@ -52,12 +58,26 @@ extension Evaluator {
         }
         for e in ledger.entries(Set(ledger.order)) {
             let share = e.union.flatMap { ledger.unions[$0] }.map { " share of \($0.name)" } ?? ""
-            let claimed = spentKeys.contains(e.id) ? "used by a claim" : "not used by a claim yet"
             let element = e.id.element.map { " [\($0)]" } ?? ""
-            lines.append("  \(e.bound)\(element) at \(Evaluator.place(e.cell, e.range))  δ \(Format.number(e.delta, precision))\(share) · \(claimed)")
+            lines.append("  \(e.bound)\(element) at \(Evaluator.place(e.cell, e.range))  δ \(Format.number(e.delta, precision))\(share) · \(usedBy(e.id))")
         }
-        let total = ledger.spent(spentKeys, precision: precision)
-        lines.append("  spent by claims: \(Format.number(total, precision))" + (budget.map { " of budget \(Format.number($0, precision))" } ?? " (no budget set)"))
+        if studies.all.isEmpty || budget != nil || !spentKeys.isEmpty {
+            let total = ledger.spent(spentKeys, precision: precision)
+            let of = budget.map { " of budget \(Format.number($0, precision))" } ?? " (no budget set)"
+            lines.append("  spent by claims\(studies.all.isEmpty ? "" : " without a study"): \(Format.number(total, precision))" + of)
+        }
+        for s in studies.all {
+            let total = ledger.spent(s.spent, precision: precision)
+            lines.append("  spent by claims for \(s.name): \(Format.number(total, precision)) of budget \(Format.number(s.budget, precision))")
+        }
         return lines
+    }
+
+    /// Which budgets an evaluation is charged to ("used by a claim", "used by a claim for clinical").
+    func usedBy(_ id: EvaluationID) -> String {
+        let named = studies.all.filter { $0.spent.contains(id) }.map(\.name)
+        let unnamed = spentKeys.contains(id)
+        if named.isEmpty { return unnamed ? "used by a claim" : "not used by a claim yet" }
+        return "used by a claim for " + ((unnamed ? ["the unnamed budget"] : []) + named).joined(separator: ", ")
     }
 }

@@ -44,7 +44,7 @@ public struct ClaimOutcome: Sendable {
     public enum BudgetProblem: Sendable {
         /// The claim spends δ but the notebook sets no budget.
         case noBudget
-        /// The claims so far spend more than the budget.
+        /// The claims so far (of the claim's study) spend more than its budget.
         case exceeded(spent: Number, budget: Number)
     }
 
@@ -67,6 +67,8 @@ public struct ClaimOutcome: Sendable {
     public var spentBy: [Spender]
     /// Every hypothesis of a bound the claim relies on that was not assumed before it.
     public var missingHypotheses: [MissingHypothesis]
+    /// The study whose budget the claim spends (`claim … for NAME`); nil: the unnamed budget.
+    public var study: String?
     public var budgetProblem: BudgetProblem?
 
     public var passed: Bool { verdict == .proved && missingHypotheses.isEmpty && budgetProblem == nil }

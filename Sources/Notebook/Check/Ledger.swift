@@ -47,6 +47,16 @@ public struct Ledger: Sendable {
         evaluations[e.id] = e
     }
 
+    /// How many evaluations have been recorded: a mark for `forget(since:)`.
+    var mark: Int { order.count }
+    /// Drops the evaluations first recorded after `mark` (design arithmetic inside `value(…)`:
+    /// it spends nothing, so it is not listed). Evaluations recorded before the mark and unions
+    /// stay: a union's δ is spent by whatever uses its shares, wherever it was made.
+    mutating func forget(since mark: Int) {
+        guard mark < order.count else { return }
+        for id in order[mark...] { evaluations[id] = nil }
+        order.removeSubrange(mark...)
+    }
     mutating func addUnion(_ u: UnionEntry) { unions[u.id] = u }
 
     /// The evaluations among `ids`, in ledger order.

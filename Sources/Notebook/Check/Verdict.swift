@@ -45,11 +45,13 @@ extension Evaluator {
         return out
     }
 
-    /// Why the notebook's claims so far, with these, do not fit the budget (nil if they do).
-    func budgetProblem(adding ids: Set<EvaluationID>, _ p: Precision) -> ClaimOutcome.BudgetProblem? {
+    /// Why the claims so far of the same study (the unnamed budget for `study == nil`), with
+    /// these, do not fit its budget (nil if they do). Each study is checked on its own.
+    func budgetProblem(adding ids: Set<EvaluationID>, study: String?, _ p: Precision) -> ClaimOutcome.BudgetProblem? {
         guard !ids.isEmpty else { return nil }
+        let (budget, spentSoFar) = study.flatMap { studies[$0] }.map { ($0.budget, $0.spent) } ?? (self.budget, spentKeys)
         guard let budget else { return .noBudget }
-        let total = ledger.spent(spentKeys.union(ids), precision: p)
+        let total = ledger.spent(spentSoFar.union(ids), precision: p)
         return Arithmetic.decide(.lessEqual, total, budget, p) == .certainlyTrue ? nil : .exceeded(spent: total, budget: budget)
     }
 }

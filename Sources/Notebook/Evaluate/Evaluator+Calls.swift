@@ -10,6 +10,9 @@ extension Evaluator {
     func call(_ name: String, _ calleeRange: SourceRange, _ arguments: [Argument], _ range: SourceRange, _ ctx: Context) throws -> Value {
         if name == "union" { return try makeUnion(arguments, range, ctx) }
         if name == "explain" { return try explain(arguments, range, ctx) }
+        // `value(…)` is design arithmetic: the bounds evaluated inside it are not in the ledger.
+        let mark = name == "value" && functions[name] == nil ? ledger.mark : nil
+        defer { if let mark { ledger.forget(since: mark) } }
         if let hit = cached(range, ctx) { return hit }
         if name == "load" { return try caching(range, ctx, inputs: []) { try load(arguments, range, ctx) } }
         var args = CallArguments()
@@ -28,6 +31,7 @@ extension Evaluator {
     /// A call of a built-in or a catalogue entry, arguments evaluated.
     func callBuiltin(_ name: String, _ calleeRange: SourceRange, _ args: CallArguments, _ range: SourceRange, _ ctx: Context) throws -> Value {
         if TensorBuiltins.handles(name, args) { return try TensorBuiltins.call(name, args, range, ctx.precision, meter: meter) }
+        if RandomBuiltins.names.contains(name) { return try RandomBuiltins.call(name, args, range, meter: meter) }
         if name == "granulated_tau", let entry = Catalogue.entry(named: name) { return try callGranulated(entry, args, range, ctx) }
         if let entry = Catalogue.entry(named: name) { return try callCatalogue(entry, args, range, ctx) }
         if Builtins.names.contains(name) { return try Builtins.call(name, try tensorsAsVectors(name, args, ctx), range, ctx.precision, meter: meter) }

@@ -64,6 +64,8 @@ public final class Evaluator {
     public internal(set) var ledger = Ledger()
     /// Certificates spent by the claims so far (the notebook's total).
     public internal(set) var spentKeys = Set<EvaluationID>()
+    /// The named budgets (`budget 0.03 for clinical`) and what each study's claims spent.
+    public internal(set) var studies = Studies()
     var precision: Precision
     var unionIDs: [EvaluationID: Int] = [:]
     /// Values that do not depend on the working precision, by where they were computed.
@@ -107,7 +109,7 @@ public final class Evaluator {
             // What a key expects is checked by the runner, which knows what the submission bound.
             return StatementResult(statement, kind: .expect)
         case .budget(let expr):
-            if let previous = budgetRange {
+            if statement.study == nil, let previous = budgetRange {
                 throw EvaluationError("the budget is set twice", at: statement.range, notes: [.init("first set here", at: previous)])
             }
             guard case .number(let n) = try eval(expr, ctx), n.certificates.isEmpty else {
@@ -116,6 +118,13 @@ public final class Evaluator {
             let x = n.interval(precision)
             guard x.lower.signum > 0, x.upper <= BigFloat(1) else {
                 throw EvaluationError("a budget must lie in (0, 1], got \(x)", at: expr.range)
+            }
+            if let study = statement.study {
+                if let previous = studies.declare(study.name, budget: n, at: fileRange(cell, statement.range)) {
+                    throw EvaluationError(
+                        "the budget for \(study.name) is set twice", at: statement.range, notes: [.init("first set here", at: previous)])
+                }
+                return StatementResult(statement, kind: .budget, name: study.name, value: .number(n), precision: precision)
             }
             budget = n
             budgetRange = fileRange(cell, statement.range)

@@ -16,7 +16,9 @@ enum CellText {
         case .ledger:
             return r.ledgerLines ?? []
         case .budget:
-            return r.value.map { ["budget \(Format.value($0, r.precision)) — the δ all claims may spend together"] } ?? []
+            guard let v = r.value else { return [] }
+            if let study = r.name { return ["budget \(Format.value(v, r.precision)) for \(study) — the δ the claims for \(study) may spend together"] }
+            return ["budget \(Format.value(v, r.precision)) — the δ all claims may spend together"]
         default:
             return []
         }
@@ -28,12 +30,8 @@ enum CellText {
             return [describe(text, n, p)] + n.notes.map { "  " + $0 }
         case .string(let s) where s.contains("\n") || text.hasPrefix("explain("):
             return ["\(text):"] + s.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
-        case .vector(let items) where items.count > 1:
-            var lines = ["\(text) ="]
-            for (i, item) in items.enumerated() {
-                if case .number(let n) = item { lines.append("  [\(i)] " + describe(nil, n, p)) } else { lines.append("  [\(i)] " + Format.value(item, p)) }
-            }
-            return lines
+        case .vector(let items):
+            return VectorText.lines(text, items, p)
         default:
             return ["\(text) = \(Format.value(v, p))"]
         }
@@ -44,7 +42,7 @@ enum CellText {
         let lead = text.map { "\($0) " } ?? ""
         switch n.magnitude {
         case .exact(let q):
-            return "\(lead)= \(Format.exact(q))"
+            return "\(lead)= \(Format.readable(q))"
         case .enclosure(let x):
             let (lo, hi) = x.decimal(significantDigits: Format.digits)
             let certified = n.certificates.isEmpty ? "" : "  · a certificate: holds unless its bounds' δ fails"
@@ -54,7 +52,9 @@ enum CellText {
     }
 
     static func claim(_ text: String, _ c: ClaimOutcome, source: String) -> [String] {
-        var head = "claim \(text)  \(c.verdict.rawValue)"
+        // The verdict comes first: GitHub cuts long lines in code blocks, and the verdict is
+        // what a reader must not lose.
+        var head = "\(c.verdict.rawValue)  \(text)"
         if let (a, b) = c.sides, let op = c.comparison, let (ra, rb) = c.sideRanges {
             let left = snippet(source, ra)
             let right = snippet(source, rb)
@@ -70,15 +70,15 @@ enum CellText {
             let literal = (try? Rational(decimalLiteral: right)) != nil
             switch (c.verdict, op) {
             case (.proved, .less), (.proved, .lessEqual):
-                head += ": \(left) ≤ \(aHi)\(literal ? "" : ", \(right) ≥ \(bLo)"); margin \(gap(b.lower, a.upper))"
+                head += " · \(left) ≤ \(aHi)\(literal ? "" : ", \(right) ≥ \(bLo)"); margin \(gap(b.lower, a.upper))"
             case (.proved, .greater), (.proved, .greaterEqual):
-                head += ": \(left) ≥ \(aLo)\(literal ? "" : ", \(right) ≤ \(bHi)"); margin \(gap(a.lower, b.upper))"
+                head += " · \(left) ≥ \(aLo)\(literal ? "" : ", \(right) ≤ \(bHi)"); margin \(gap(a.lower, b.upper))"
             case (.refuted, .less), (.refuted, .lessEqual):
-                head += ": \(left) ≥ \(aLo) > \(right) by \(gap(a.lower, b.upper))"
+                head += " · \(left) ≥ \(aLo) > \(right) by \(gap(a.lower, b.upper))"
             case (.refuted, .greater), (.refuted, .greaterEqual):
-                head += ": \(left) ≤ \(aHi) < \(right) by \(gap(b.lower, a.upper))"
+                head += " · \(left) ≤ \(aHi) < \(right) by \(gap(b.lower, a.upper))"
             case (.undecided, _):
-                head += ": \(left) ∈ [\(aLo), \(aHi)], \(right) ∈ [\(bLo), \(bHi)]"
+                head += " · \(left) ∈ [\(aLo), \(aHi)], \(right) ∈ [\(bLo), \(bHi)]"
             default:
                 break
             }
@@ -96,7 +96,7 @@ enum CellText {
         for m in c.missingHypotheses {
             lines.append("  missing hypothesis \(m.hypothesis) of \(m.bound) (\(m.citation)): add `assume \(m.hypothesis)` if it holds")
         }
-        if let b = c.budgetProblem { lines.append("  budget: \(budget(b, c.precision))") }
+        if let b = c.budgetProblem { lines.append("  budget: \(budget(b, c.precision, study: c.study))") }
         if c.verdict == .undecided { lines.append("  undecided even at \(c.precision.bits) bits: the enclosures overlap (an equality of irrationals cannot be decided)") }
         return lines
     }
@@ -111,10 +111,12 @@ enum CellText {
         }
     }
 
-    static func budget(_ b: ClaimOutcome.BudgetProblem, _ p: Precision) -> String {
+    static func budget(_ b: ClaimOutcome.BudgetProblem, _ p: Precision, study: String? = nil) -> String {
         switch b {
         case .noBudget:
             return "this claim depends on bounds that spend δ, but the notebook sets no budget (add e.g. budget 0.05)"
+        case let .exceeded(spent, budget) where study != nil:
+            return "the claims for \(study ?? "") so far spend δ = \(Format.number(spent, p)) > its budget \(Format.number(budget, p))"
         case let .exceeded(spent, budget):
             return "the claims so far spend δ = \(Format.number(spent, p)) > budget \(Format.number(budget, p))"
         }
@@ -143,7 +145,7 @@ extension ClaimOutcome {
     public var failureReason: String {
         var parts: [String] = verdict == .proved ? [] : [verdict.rawValue]
         if !missingHypotheses.isEmpty { parts.append("missing " + missingHypotheses.map { "\($0.hypothesis) (\($0.bound))" }.joined(separator: ", ")) }
-        if let b = budgetProblem { parts.append(CellText.budget(b, precision)) }
+        if let b = budgetProblem { parts.append(CellText.budget(b, precision, study: study)) }
         return parts.joined(separator: "; ")
     }
 }

@@ -29,6 +29,20 @@ public enum Format {
         return q.description
     }
 
+    /// Longest fraction shown without its decimal: `1/3` and `7/12` read at a glance,
+    /// `12605100/27076793` does not.
+    public static let shortFraction = 8
+
+    /// An exact value for a reader: as `exact(_:)`, and a fraction longer than `shortFraction`
+    /// characters followed by its decimal to 6 significant digits (`12605100/27076793 ≈ 0.465531`,
+    /// rounded to nearest: the fraction is the value, the decimal a reading aid).
+    public static func readable(_ q: Rational) -> String {
+        let text = exact(q)
+        guard text.contains("/"), text.count > shortFraction else { return text }
+        let approx = BigFloat(q, precision: Precision.standard, rounding: .nearest).decimal(significantDigits: 6, .nearest)
+        return "\(text) ≈ \(approx)"
+    }
+
     /// A number: exact, or its enclosure with outward-rounded ends.
     public static func number(_ n: Number, _ p: Precision) -> String {
         switch n.magnitude {

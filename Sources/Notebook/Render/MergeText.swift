@@ -8,7 +8,10 @@ package enum MergeText {
         let claims = statements.filter { $0["verdict"] != nil }
         let proved = claims.filter { $0["passed"]?.boolValue == true }.count
         let spent = decimal(report["spent"])
-        let budget = report["budget"].flatMap { $0 == .null ? nil : decimal($0) } ?? "none"
+        var budget = report["budget"].flatMap { $0 == .null ? nil : decimal($0) } ?? "none"
+        for study in report["studies"]?.arrayValue ?? [] {
+            budget += TextReport.study(study["name"]?.stringValue ?? "", spent: decimal(study["spent"]), budget: decimal(study["budget"]))
+        }
         switch report["status"]?.intValue {
         case 0:
             out.append("\(paint("ok", "32")) \(path): \(proved) claim\(proved == 1 ? "" : "s") proved, δ spent \(spent) of budget \(budget)")

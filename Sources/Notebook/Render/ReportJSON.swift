@@ -3,7 +3,8 @@ import Bounds
 /// The JSON form of a notebook run: one object per notebook with `schema_version`,
 /// `boundbook_version`, `file`, `statements` (line, column, kind, source text, values as
 /// outward-rounded decimal strings; claims' verdict, points, margin, direction, delta and
-/// missing hypotheses), `budget`, `spent` and `errors`. `docs/schema/report.schema.json`
+/// missing hypotheses, study), `budget` and `spent` (the unnamed budget), `studies` (each named
+/// budget and what its claims spent) and `errors`. `docs/schema/report.schema.json`
 /// describes it; a change that breaks a reader of it raises `schemaVersion`.
 public enum ReportJSON {
     /// The version of the report's shape (`schema_version`).
@@ -30,6 +31,7 @@ public enum ReportJSON {
                 fields.append(("precision", .int(c.precision.bits)))
                 fields.append(("delta", decimal(c.delta, c.precision)))
                 fields.append(("about", .string(c.subject.rawValue)))
+                fields.append(("study", c.study.map { .string($0) } ?? .null))
                 fields.append(("points", points(r.attributes)))
                 fields.append(("comparison", c.comparison.map { .string($0.rawValue) } ?? .null))
                 fields.append(("direction", direction(c)))
@@ -46,7 +48,7 @@ public enum ReportJSON {
                                 .object([("bound", .string($0.bound)), ("hypothesis", .string($0.hypothesis)), ("citation", .string($0.citation))])
                             })
                     ))
-                if let b = c.budgetProblem { fields.append(("budget_problem", .string(CellText.budget(b, c.precision)))) }
+                if let b = c.budgetProblem { fields.append(("budget_problem", .string(CellText.budget(b, c.precision, study: c.study)))) }
                 if let (a, b) = c.sides {
                     fields.append(("left", interval(a)))
                     fields.append(("right", interval(b)))
@@ -100,6 +102,7 @@ public enum ReportJSON {
                 ("statements", .array(statements)),
                 ("budget", report.budget.map { decimal($0, p) } ?? .null),
                 ("spent", decimal(report.spent, p)),
+                ("studies", .array(report.studies.map { study($0, p) })),
                 ("stale_cells", .array(report.staleCells.map { .int($0) })),
                 ("errors", .array(errors)),
             ] + blocked)
@@ -149,6 +152,12 @@ public enum ReportJSON {
             ("element", s.element.map { .int($0) } ?? .null),
         ]
         return .object(fields)
+    }
+
+    /// `{"name": "clinical", "budget": "0.03", "spent": "0.02"}`: a named budget and what its
+    /// claims spent (the unnamed budget is the report's `budget` and `spent`).
+    static func study(_ s: StudySpending, _ p: Precision) -> JSONValue {
+        .object([("name", .string(s.name)), ("budget", decimal(s.budget, p)), ("spent", decimal(s.spent, p))])
     }
 
     static func decimal(_ n: Number, _ p: Precision) -> JSONValue {

@@ -43,7 +43,10 @@ package enum TextReport {
         }
         let proved = claims.filter(\.passed).count
         let spent = Format.number(report.spent, report.precision)
-        let budget = report.budget.map { Format.number($0, report.precision) } ?? "none"
+        var budget = report.budget.map { Format.number($0, report.precision) } ?? "none"
+        for s in report.studies {
+            budget += study(s.name, spent: Format.number(s.spent, report.precision), budget: Format.number(s.budget, report.precision))
+        }
         if problems.isEmpty {
             out.append("\(paint("ok", "32")) \(report.path): \(proved) claim\(proved == 1 ? "" : "s") proved, δ spent \(spent) of budget \(budget)")
         } else {
@@ -51,5 +54,10 @@ package enum TextReport {
             out += problems.map { "  " + $0 }
         }
         return out
+    }
+
+    /// "; for clinical 0.02 of budget 0.03": a named budget after the unnamed one in a summary line.
+    package static func study(_ name: String, spent: String, budget: String) -> String {
+        "; for \(name) \(spent) of budget \(budget)"
     }
 }

@@ -46,10 +46,12 @@ extension NotebookRunner {
                 // The key grades its own claims: the δ the notebook's claims spent is not
                 // charged to them, and a budget the key sets replaces the notebook's.
                 evaluator.spentKeys = []
+                evaluator.studies.clearSpending()
                 let keySetsBudget = programs[keyStart...].contains { $0.statements.contains { if case .budget = $0.kind { true } else { false } } }
                 if keySetsBudget {
                     evaluator.budget = nil
                     evaluator.budgetRange = nil
+                    evaluator.studies = Studies()
                 }
             }
             var lines: [String] = []

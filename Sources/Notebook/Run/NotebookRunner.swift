@@ -69,6 +69,9 @@ public struct NotebookReport: Sendable {
     public var claimedKeys = Set<EvaluationID>()
     public var budget: Number?
     public var spent: Number = .exact(Rational(0))
+    /// The named budgets (`budget 0.03 for clinical`), in the order they were set, and what
+    /// each study's claims spent; `budget` and `spent` are the unnamed budget's.
+    public var studies: [StudySpending] = []
     public var precision: Precision = .standard
 
     /// 2 bad input, 1 a check failed (claim, budget, hypothesis, stale output), 0 all good.
@@ -174,8 +177,11 @@ public enum NotebookRunner {
         let evaluator = evaluate(&report, cells: cells, programs: programs, baseDirectory: baseDirectory, options: options)
         report.budget = evaluator.budget
         report.ledger = evaluator.ledger
-        report.claimedKeys = evaluator.spentKeys
+        report.claimedKeys = evaluator.spentKeys.union(evaluator.studies.spentKeys)
         report.spent = evaluator.ledger.spent(evaluator.spentKeys, precision: options.precision)
+        report.studies = evaluator.studies.all.map {
+            StudySpending(name: $0.name, budget: $0.budget, spent: evaluator.ledger.spent($0.spent, precision: options.precision))
+        }
         if report.errors.isEmpty {
             // Byte-exact: text, images, fence length and blank lines all count.
             report.staleCells = document.staleCells(outputs: report.outputs).map(\.index)

@@ -78,6 +78,15 @@ public struct Statement: Sendable {
     public var kind: StatementKind
     public var range: SourceRange
     public var attributes: [String: String]
+    /// `claim … for NAME`, `budget … for NAME`: the study whose budget the statement belongs to
+    /// (nil: the unnamed budget).
+    public var study: Study?
+
+    /// A study's name and where it is written.
+    public struct Study: Sendable {
+        public var name: String
+        public var range: SourceRange
+    }
 
     public init(_ kind: StatementKind, _ range: SourceRange, attributes: [String: String] = [:]) {
         self.kind = kind

@@ -4,12 +4,14 @@ extension Parser {
         let first = current
         let kind: StatementKind
         var endsWithExpression = true
+        var study: Statement.Study?
         switch first.kind {
         case .keyword(.let): kind = try parseLet()
         case .keyword(.fn): kind = try parseFunction()
         case .keyword(.claim):
             advance()
             kind = .claim(try parseExpression().expr)
+            study = try parseStudy(after: "claim")
         case .keyword(.assume):
             kind = try parseAssume()
             endsWithExpression = false
@@ -19,6 +21,7 @@ extension Parser {
         case .keyword(.budget):
             advance()
             kind = .budget(try parseExpression().expr)
+            study = try parseStudy(after: "budget")
         case .keyword(.ledger):
             advance()
             kind = .ledger
@@ -29,11 +32,27 @@ extension Parser {
         case .keyword(.plot): kind = try parsePlot()
         default: kind = .show(try parseExpression().expr)
         }
+        if study != nil { endsWithExpression = false }
         guard current.isLineEnd else { throw failUnexpectedAtEnd(afterExpression: endsWithExpression) }
         let comment = comments[current.range.start.line]
         let attributes = comment.map { CommentAttributes.parse($0.text) } ?? [:]
         if case .claim = kind, let comment { checkGradingAttributes(comment) }
-        return Statement(kind, SourceRange(first.range.start, previous.range.end), attributes: attributes)
+        var statement = Statement(kind, SourceRange(first.range.start, previous.range.end), attributes: attributes)
+        statement.study = study
+        return statement
+    }
+
+    /// `for NAME` after a claim or a budget: the study whose budget it belongs to.
+    func parseStudy(after keyword: String) throws(ParseFailure) -> Statement.Study? {
+        // `for` may be a keyword (comprehensions) or a plain word, depending on the lexer.
+        switch current.kind {
+        case .identifier("for"): break
+        case .keyword(let k) where k.rawValue == "for": break
+        default: return nil
+        }
+        advance()
+        let (name, range) = try expectName("a study name", after: "\(keyword) … for")
+        return Statement.Study(name: name, range: range)
     }
 
     /// Records an error for each problem in a claim's attribute comment; the claim itself is kept

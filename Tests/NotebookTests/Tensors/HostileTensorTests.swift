@@ -35,7 +35,7 @@ struct HostileTensorTests {
     func zeroSizeHugeExtents() {
         let file = Self.npy("{'descr': '<f8', 'fortran_order': False, 'shape': (0, 4294967296, 4294967296), }")
         let out = Self.output("let t = load(\"z.npy\")\nshape(t[0:0])\ncount(t)", files: [("z.npy", file)])
-        #expect(out.contains("shape(t[0:0]) =\n  [0] = 0\n  [1] = 4294967296\n  [2] = 4294967296"), "\(out)")
+        #expect(out.contains("shape(t[0:0]) = [0, 4294967296, 4294967296]"), "\(out)")
         #expect(out.contains("count(t) = 0"), "\(out)")
     }
 

@@ -62,7 +62,7 @@ struct TensorLanguageTests {
         #expect(out.contains("m[1, 2] = 6"), "\(out)")
         #expect(out.contains("m[-0 + 0, 1] = 2"), "\(out)")
         #expect(out.contains("shape(m[1]) = [3]"), "\(out)")
-        #expect(out.contains("shape(m[:, 1:3]) =\n  [0] = 2\n  [1] = 2"), "\(out)")
+        #expect(out.contains("shape(m[:, 1:3]) = [2, 2]"), "\(out)")
         #expect(out.contains("sum(m) = 21"), "\(out)")
         #expect(out.contains("max(m) = 6"), "\(out)")
         #expect(out.contains("count(m) = 6"), "\(out)")
@@ -94,7 +94,7 @@ struct TensorLanguageTests {
     func models() {
         let folder = Self.data()
         let out = Self.output("let m = load(\"net.safetensors\")\nnames(m)\nm[\"fc2.weight\"][0, 2]\nlayers(m)\nshape(layers(m)[1])", in: folder)
-        #expect(out.contains("[0] \"fc1.weight\""), "\(out)")
+        #expect(out.contains("names(m) = [\"fc1.weight\", \"fc2.weight\"]"), "\(out)")
         #expect(out.contains("= 2"), "\(out)")
         #expect(out.contains("network of 2 layers: fc1 2→3, fc2 3→2; 12 parameters"), "\(out)")
         let missing = Self.output("let m = load(\"net.safetensors\")\nlet w = m[\"fc3.weight\"]", in: folder)
