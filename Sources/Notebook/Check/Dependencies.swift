@@ -86,6 +86,21 @@ public struct Dependencies: Sendable {
             case .identifier(let name):
                 if !locals.contains(name) { read(name) }
             case .list(let items): items.forEach { walk($0, locals: locals, own: own) }
+            case let .comprehension(element, clauses):
+                // Each `for` binds its names for the clauses after it and for the element.
+                var inner = locals
+                for clause in clauses {
+                    switch clause {
+                    case let .for(names, source):
+                        walk(source, locals: inner, own: own)
+                        inner.formUnion(names.map(\.0))
+                    case .if(let condition):
+                        walk(condition, locals: inner, own: own)
+                    }
+                }
+                walk(element, locals: inner, own: own)
+            case .formatted(let parts):
+                for case .value(let e) in parts { walk(e, locals: locals, own: own) }
             case .unary(_, let x): walk(x, locals: locals, own: own)
             case let .binary(_, a, b):
                 walk(a, locals: locals, own: own)

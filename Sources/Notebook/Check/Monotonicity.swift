@@ -94,9 +94,55 @@ struct Monotonicity {
         case .identifier(let name):
             if let b = binding(name) { return try rebased(cell: b.cell).conditionTrend(b.expr) }
             return .unknown
+        case let .comprehension(element, clauses):
+            // all([c(k) for k in ks]): each element is a condition.
+            return try comprehensionTrend(element, clauses) { try $0.conditionTrend($1) }
         default:
             return .unknown
         }
+    }
+
+    /// The trend of a comprehension's elements, each analysed by `analyse` (as a value or as a
+    /// condition): the element's own trend with the loop names held fixed, plus — when one
+    /// `for` clause iterates over a vector that moves elementwise — the element's trend in that
+    /// clause's name composed with the vector's (substitution, as for a function's parameter).
+    /// Unknown when what moves decides which elements exist (an `if`, or a later clause's vector,
+    /// that reads a moving name) or a loop name hides the variable.
+    func comprehensionTrend(_ element: Expr, _ clauses: [ComprehensionClause], _ analyse: (Monotonicity, Expr) throws -> Trend) throws -> Trend {
+        var names = Set<String>()
+        var moving: (name: String, trend: Trend)?
+        func readsMoving(_ e: Expr) -> Bool {
+            guard let moving else { return false }
+            var found = false
+            e.visit { node in
+                if case .identifier(moving.name) = node.kind { found = true }
+            }
+            return found
+        }
+        for clause in clauses {
+            switch clause {
+            case let .for(bound, source):
+                if readsMoving(source) { return .unknown }
+                if mentions(source) {
+                    guard moving == nil, bound.count == 1 else { return .unknown }
+                    let t = try trend(source)
+                    guard t == .increasing || t == .decreasing else { return .unknown }
+                    moving = (bound[0].0, t)
+                }
+                names.formUnion(bound.map(\.0))
+            case .if(let condition):
+                if mentions(condition) || readsMoving(condition) { return .unknown }
+            }
+        }
+        if let variable, names.contains(variable) { return .unknown }
+        var result = try analyse(Monotonicity(self, variable: variable, certified: certified, fixed: fixed.union(names), cell: cell), element)
+        if let moving {
+            let inner = Monotonicity(self, variable: moving.name, certified: false, fixed: fixed.union(names).subtracting([moving.name]), cell: cell)
+            var body = try analyse(inner, element)
+            if certified, try inner.stripsThroughValue(element) { body = .unknown }
+            result = result.plus(moving.trend == .increasing ? body : body.flipped)
+        }
+        return result
     }
 
     func trend(_ e: Expr) throws -> Trend {
@@ -111,6 +157,11 @@ struct Monotonicity {
         case .list(let items):
             // A vector moves elementwise; a consumer (max, a comparison, all) sees each element.
             return try items.reduce(Trend.constant) { $0.plus(try trend($1)) }
+        case let .comprehension(element, clauses):
+            // Elementwise too: every element moves as the element expression does.
+            return try comprehensionTrend(element, clauses) { try $0.trend($1) }
+        case .formatted:
+            return .unknown
         case let .unary(op, x): return op == .negate ? try trend(x).flipped : .unknown
         case let .binary(op, a, b): return try binaryTrend(op, a, b)
         case let .call(callee, arguments):
@@ -207,7 +258,7 @@ struct Monotonicity {
 
     /// Whether the body passes `variable` through `value(…)`: harmless for a solver, but for a
     /// claim it drops a certificate, which the substitution cannot express.
-    private func stripsThroughValue(_ e: Expr) throws -> Bool {
+    func stripsThroughValue(_ e: Expr) throws -> Bool {
         var found = false
         e.visit { node in
             if case let .call(callee, arguments) = node.kind, case .identifier("value") = callee.kind,
@@ -259,6 +310,13 @@ struct Monotonicity {
 
     /// The sign of a constant expression, if the evaluator can decide it.
     func sign(_ e: Expr) -> Int? {
+        // A fixed local (a parameter, a comprehension's name) has no value here: a binding of
+        // the same name elsewhere must not lend it its sign.
+        var local = false
+        e.visit { node in
+            if case .identifier(let name) = node.kind, fixed.contains(name) || name == variable { local = true }
+        }
+        if local { return nil }
         // Evaluating a constant to learn its sign is analysis, not a statement: it leaves no
         // ledger entries behind.
         let saved = evaluator.ledger

@@ -6,7 +6,7 @@ enum Builtins {
         [
             "sqrt", "log", "log2", "exp", "abs", "min", "max", "floor", "ceil", "sum", "mean", "count",
             "range", "linspace", "logspace", "value", "all", "any", "union", "load", "explain", "pi", "e",
-        ] + TensorBuiltins.names + VectorBuiltins.names + RandomBuiltins.names
+        ] + TensorBuiltins.names + VectorBuiltins.names + RandomBuiltins.names + ["map", "zip", "enumerate", "round"]
     /// The longest vector `range`, `linspace` and `logspace` build.
     static let maximumLength = 1_000_000
 

@@ -7,6 +7,10 @@ public struct EvaluationError: Error, Sendable {
     /// that the solver can tell "the variable is below its range" from any other bad argument
     /// without reading the message.
     public var domainFailure: DomainFailure?
+    /// Whether the diagnostic's range is already a file position (an error inside a user
+    /// function's body, which may lie in another cell); otherwise it is local to the cell of the
+    /// statement being run. Notes are always file positions.
+    public var inFile = false
 
     /// A catalogue call's argument outside its parameter's `Domain`.
     public struct DomainFailure: Sendable {

@@ -10,6 +10,7 @@ extension Evaluator {
     func call(_ name: String, _ calleeRange: SourceRange, _ arguments: [Argument], _ range: SourceRange, _ ctx: Context) throws -> Value {
         if name == "union" { return try makeUnion(arguments, range, ctx) }
         if name == "explain" { return try explain(arguments, range, ctx) }
+        if name == "map" { return try mapCall(arguments, range, ctx) }
         // `value(…)` is design arithmetic: the bounds evaluated inside it are not in the ledger.
         let mark = name == "value" && functions[name] == nil ? ledger.mark : nil
         defer { if let mark { ledger.forget(since: mark) } }
@@ -30,6 +31,8 @@ extension Evaluator {
 
     /// A call of a built-in or a catalogue entry, arguments evaluated.
     func callBuiltin(_ name: String, _ calleeRange: SourceRange, _ args: CallArguments, _ range: SourceRange, _ ctx: Context) throws -> Value {
+        if let v = try iterationBuiltin(name, args, range) { return v }
+        if name == "round" { return try Evaluator.round(args, range, ctx.precision) }
         if TensorBuiltins.handles(name, args) { return try TensorBuiltins.call(name, args, range, ctx.precision, meter: meter) }
         if RandomBuiltins.names.contains(name) { return try RandomBuiltins.call(name, args, range, meter: meter) }
         if name == "granulated_tau", let entry = Catalogue.entry(named: name) { return try callGranulated(entry, args, range, ctx) }
@@ -64,7 +67,18 @@ extension Evaluator {
         inner.locals = locals
         inner.calls = ctx.calls + [EvaluationID.Site(cell: ctx.cell, offset: range.start.offset)]
         inner.probing = ctx.probing
-        return try eval(f.body, inner)
+        do {
+            return try eval(f.body, inner)
+        } catch var error as EvaluationError {
+            // The body may be in another cell: its position is given in the file, and each call
+            // site on the way adds a note (innermost first), as compilers show macro expansions.
+            if !error.inFile {
+                error.diagnostic.range = fileRange(f.cell, error.diagnostic.range)
+                error.inFile = true
+            }
+            error.diagnostic.notes.append(.init("in the call to \(name) here", at: fileRange(ctx.cell, range)))
+            throw error
+        }
     }
 
     /// A catalogue entry, broadcast over vector arguments; each element that spends δ is one

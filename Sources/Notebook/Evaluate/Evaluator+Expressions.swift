@@ -16,6 +16,10 @@ extension Evaluator {
             let vector = Value.vector(try items.map { try eval($0, ctx) })
             try meter.checkVector(vector, at: e.range)
             return vector
+        case let .comprehension(element, clauses):
+            return try comprehension(element, clauses, e.range, ctx)
+        case .formatted(let parts):
+            return try formatted(parts, ctx)
         case let .unary(op, x):
             let v = try eval(x, ctx)
             switch op {
@@ -75,7 +79,15 @@ extension Evaluator {
             // Re-evaluated at a higher precision for an undecided claim: same cell, same keys.
             // (A binding is evaluated as in its own statement, whoever asks: same identities.)
             let inner = Context(precision: p, cell: b.cell)
-            let v = try eval(expr, inner)
+            let v: Value
+            do {
+                v = try eval(expr, inner)
+            } catch var error as EvaluationError where b.cell != ctx.cell && !error.inFile {
+                // The binding's expression is in another cell: give its position in the file.
+                error.diagnostic.range = fileRange(b.cell, error.diagnostic.range)
+                error.inFile = true
+                throw error
+            }
             b.values[p.bits] = v
             bindings[name] = b
             return v
@@ -104,6 +116,9 @@ extension Evaluator {
         default:
             var x = try eval(a, ctx)
             var y = try eval(b, ctx)
+            if case .string(let s) = x, case .string(let t) = y { return try Evaluator.stringOperation(op, s, t, range) }
+            if op == .add, case .string = x { throw EvaluationError(Evaluator.joinHint, at: b.range) }
+            if op == .add, case .string = y { throw EvaluationError(Evaluator.joinHint, at: a.range) }
             if op.isComparison || Evaluator.mixes(x, y) {
                 // A 1-d tensor compares, and meets a vector, as the vector of its elements.
                 x = try asVector(x, "'\(op.rawValue)'", a.range, ctx.precision)

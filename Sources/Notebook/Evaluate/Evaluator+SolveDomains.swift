@@ -37,6 +37,21 @@ extension Evaluator {
             collect(b, analysis, outer, depth: depth + 1, into: &result)
         case let .slice(a, b, s):
             for x in [a, b, s].compactMap({ $0 }) { collect(x, analysis, outer, depth: depth + 1, into: &result) }
+        case let .comprehension(element, clauses):
+            // A loop name that hides the variable would be mistaken for it: nothing is collected
+            // there (fewer entries only make a domain failure an error rather than "false").
+            var parts = [element]
+            for clause in clauses {
+                switch clause {
+                case let .for(names, source):
+                    if names.contains(where: { $0.0 == analysis.variable }) { return }
+                    parts.append(source)
+                case .if(let condition): parts.append(condition)
+                }
+            }
+            for x in parts { collect(x, analysis, outer, depth: depth + 1, into: &result) }
+        case .formatted(let pieces):
+            for case .value(let x) in pieces { collect(x, analysis, outer, depth: depth + 1, into: &result) }
         case let .solve(_, _, _, interval, condition):
             if let (a, b) = interval {
                 collect(a, analysis, outer, depth: depth + 1, into: &result)

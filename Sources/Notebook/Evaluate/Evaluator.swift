@@ -187,6 +187,16 @@ extension Expr {
         switch kind {
         case .number, .string, .identifier: break
         case .list(let items): items.forEach { $0.visit(f) }
+        case let .comprehension(element, clauses):
+            for clause in clauses {
+                switch clause {
+                case .for(_, let source): source.visit(f)
+                case .if(let condition): condition.visit(f)
+                }
+            }
+            element.visit(f)
+        case .formatted(let parts):
+            for case .value(let e) in parts { e.visit(f) }
         case .unary(_, let x): x.visit(f)
         case .binary(_, let a, let b): a.visit(f); b.visit(f)
         case .call(let callee, let args): callee.visit(f); args.forEach { $0.value.visit(f) }

@@ -93,7 +93,9 @@ extension NotebookRunner {
                     lines += CellText.lines(result, source: cell.source)
                 } catch {
                     // The evaluator's notes may point into other cells: it maps them itself.
-                    let diagnostic = (error as? EvaluationError).map { map($0.diagnostic, cell, notes: false) } ?? map(Diagnostic("\(error)", at: statement.range), cell)
+                    let diagnostic =
+                        (error as? EvaluationError).map { $0.inFile ? $0.diagnostic : map($0.diagnostic, cell, notes: false) }
+                        ?? map(Diagnostic("\(error)", at: statement.range), cell)
                     switch statement.kind {
                     case .binding(let name, _, _), .function(let name, _, _, _):
                         failedNames.insert(name)

@@ -32,6 +32,20 @@ public enum BinaryOp: String, Sendable {
     }
 }
 
+/// One clause of a comprehension.
+public enum ComprehensionClause: Sendable {
+    /// `for x in xs`, or `for a, b in zip(xs, ys)` (each element unpacked into the names).
+    case `for`([(String, SourceRange)], Expr)
+    /// `if cond`: keeps the combinations for which the condition is true.
+    case `if`(Expr)
+}
+
+/// A piece of an f-string: literal text (escapes `{{` `}}` resolved) or a `{value}`.
+public enum FormatPart: Sendable {
+    case text(String)
+    case value(Expr)
+}
+
 /// `f(x, delta: 0.05)`: a positional (label nil) or named argument.
 public struct Argument: Sendable {
     public var label: String?
@@ -54,6 +68,11 @@ public indirect enum ExprKind: Sendable {
     case identifier(String)
     /// `[a, b, c]`
     case list([Expr])
+    /// `[element for x in xs if cond …]`: the element evaluated once per combination of the
+    /// `for` clauses (the first outermost) that passes every `if` clause before it.
+    case comprehension(Expr, [ComprehensionClause])
+    /// `f"run_{w}.npz"`: literal text and values formatted as the notebook shows them.
+    case formatted([FormatPart])
     case unary(UnaryOp, Expr)
     case binary(BinaryOp, Expr, Expr)
     /// `callee(arguments)`; the callee is an identifier in the language as specified.

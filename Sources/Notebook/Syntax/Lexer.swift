@@ -36,7 +36,20 @@ struct Lexer {
     }
 
     mutating func run() {
-        while position < bytes.count {
+        lexTokens(until: bytes.count)
+        // A body that ends with a line break ends at that break, not on the line after it (which,
+        // in the notebook, is the closing fence): an error "at the end" points where text is missing.
+        var end = location(position)
+        if let last = tokens.last, case .newline = last.kind, last.range.end.offset == bytes.count {
+            end = last.range.start
+        }
+        tokens.append(Token(kind: .end, text: "", range: SourceRange(end, end)))
+    }
+
+    /// Lexes the tokens from the current position up to byte offset `limit` (the end of the
+    /// cell, or the `}` that closes an f-string's `{expression}`).
+    mutating func lexTokens(until limit: Int) {
+        while position < limit {
             let start = position
             let byte = bytes[position]
             switch byte {
@@ -56,20 +69,15 @@ struct Lexer {
             case UInt8(ascii: ".") where position + 1 < bytes.count && isDigit(bytes[position + 1]) && !followsOperand():
                 lexNumber()
             default:
-                if isIdentifierStart(at: position) {
+                if byte == UInt8(ascii: "f") && position + 1 < bytes.count && bytes[position + 1] == UInt8(ascii: "\"") {
+                    lexFormatString()
+                } else if isIdentifierStart(at: position) {
                     lexIdentifier()
                 } else {
                     lexOperator()
                 }
             }
         }
-        // A body that ends with a line break ends at that break, not on the line after it (which,
-        // in the notebook, is the closing fence): an error "at the end" points where text is missing.
-        var end = location(position)
-        if let last = tokens.last, case .newline = last.kind, last.range.end.offset == bytes.count {
-            end = last.range.start
-        }
-        tokens.append(Token(kind: .end, text: "", range: SourceRange(end, end)))
     }
 
     /// Whether the byte before the current one ends an operand (a name, a number, `)` or `]`):

@@ -14,6 +14,8 @@ extension Parser {
             expr = try parseList()
         } else if at(.smallest) || at(.largest) {
             expr = try parseSolve()
+        } else if case .formatStart = tokens[index].kind {
+            expr = try parseFormatted()
         } else {
             expr = try parseAtom()
         }
@@ -145,6 +147,7 @@ extension Parser {
         while !at(.rightBracket) {
             if atLineEnd { throw failToClose("]", "the list", tokens[opener]) }
             try parseElement(into: &elements)
+            if elements.count == 1 && at(.for) { return try parseComprehension(elements[0], at: opener) }
             if at(.comma) {
                 advance()
             } else if !at(.rightBracket) {

@@ -4,7 +4,7 @@ import Bounds
 /// may label an argument (`f(in: 1)`) or name a member (`t.plot`), where no keyword is expected.
 enum Keyword: String, Sendable, CaseIterable {
     case `let`, fn, claim, assume, budget, ledger, precision, plot, expect
-    case and, or, not, smallest, largest, `where`, `in`
+    case and, or, not, smallest, largest, `where`, `in`, `for`, `if`
 
     /// The keywords that begin a statement. None can occur inside an expression, so one at the
     /// start of a line ends an unclosed `(` or `[` for error recovery.
@@ -34,6 +34,13 @@ struct Token: Sendable {
         /// A string literal with its escapes resolved.
         case string(String)
         case punctuation(Punctuation)
+        /// `f"`: the start of an f-string. Its pieces follow: a `formatText` (possibly empty),
+        /// then for each `{…}` the expression's tokens and another `formatText`, then `formatEnd`.
+        case formatStart
+        /// Literal text of an f-string, escapes resolved.
+        case formatText(String)
+        /// The closing `"` of an f-string.
+        case formatEnd
         /// The end of a line (the `\n` itself; a comment before it is not a token).
         case newline
         /// The end of the cell.
@@ -81,6 +88,9 @@ struct Token: Sendable {
         case .keyword, .punctuation: return "'\(text)'"
         case .number: return "number '\(text)'"
         case .string: return "string \(text)"
+        case .formatStart: return "an f-string"
+        case .formatText: return "text of an f-string"
+        case .formatEnd: return "the end of an f-string"
         case .newline: return "the end of the line"
         case .end: return "the end of the cell"
         case .invalid: return "'\(text)'"

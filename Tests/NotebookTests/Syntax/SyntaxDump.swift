@@ -37,6 +37,22 @@ enum SyntaxDump {
         case let .string(s): return quoted(s)
         case let .identifier(name): return name
         case let .list(elements): return "(list" + elements.map { " " + expr($0) }.joined() + ")"
+        case let .comprehension(element, clauses):
+            let parts = clauses.map { clause -> String in
+                switch clause {
+                case let .for(names, source): return " (for " + names.map(\.0).joined(separator: " ") + " in \(expr(source)))"
+                case let .if(condition): return " (if \(expr(condition)))"
+                }
+            }
+            return "(comprehension \(expr(element))" + parts.joined() + ")"
+        case let .formatted(parts):
+            let pieces = parts.map { part -> String in
+                switch part {
+                case let .text(t): return " " + quoted(t)
+                case let .value(e): return " {\(expr(e))}"
+                }
+            }
+            return "(f" + pieces.joined() + ")"
         case let .unary(op, operand): return "(\(op.rawValue) \(expr(operand)))"
         case let .binary(op, a, b): return "(\(op.rawValue) \(expr(a)) \(expr(b)))"
         case let .call(callee, arguments): return "(call \(expr(callee))" + arguments.map { " " + argument($0) }.joined() + ")"
