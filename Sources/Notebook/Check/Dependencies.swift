@@ -116,9 +116,8 @@ public struct Dependencies: Sendable {
             case let .index(a, b):
                 walk(a, locals: locals, own: own)
                 walk(b, locals: locals, own: own)
-            case let .slice(a, b):
-                if let a { walk(a, locals: locals, own: own) }
-                if let b { walk(b, locals: locals, own: own) }
+            case let .slice(a, b, s):
+                for x in [a, b, s].compactMap({ $0 }) { walk(x, locals: locals, own: own) }
             case .subscripts(let items): items.forEach { walk($0, locals: locals, own: own) }
             case .member(let a, _): walk(a, locals: locals, own: own)
             case let .solve(_, variable, _, interval, condition):

@@ -244,7 +244,8 @@ struct Monotonicity {
         switch name {
         case "value", "sqrt", "log", "log2", "exp", "floor", "ceil", "sum", "mean":
             return trends.count == 1 && arguments[0].label == nil ? trends[0] : .unknown
-        case "min", "max":
+        case "min", "max", "concat", "sort", "reverse":
+            // Order statistics (sort) move as their elements do, like min and max.
             guard !trends.isEmpty, arguments.allSatisfy({ $0.label == nil }) else { return .unknown }
             return trends.dropFirst().reduce(trends[0]) { $0.plus($1) }
         default: break

@@ -6,7 +6,7 @@ enum Builtins {
         [
             "sqrt", "log", "log2", "exp", "abs", "min", "max", "floor", "ceil", "sum", "mean", "count",
             "range", "linspace", "logspace", "value", "all", "any", "union", "load", "explain", "pi", "e",
-        ] + TensorBuiltins.names + LinearAlgebraBuiltins.names + RandomBuiltins.names + ["map", "zip", "enumerate", "round"]
+        ] + TensorBuiltins.names + LinearAlgebraBuiltins.names + VectorBuiltins.names + RandomBuiltins.names + ["map", "zip", "enumerate", "round"]
     /// The longest vector `range`, `linspace` and `logspace` build.
     static let maximumLength = 1_000_000
 
@@ -34,6 +34,7 @@ enum Builtins {
                 }
             }
         }
+        if VectorBuiltins.names.contains(name) { return try VectorBuiltins.call(name, args, range, p, meter: meter) }
         switch name {
         case "sqrt": return try unary { try $0.sqrt() }
         case "log": return try unary { try $0.log() }
@@ -59,13 +60,10 @@ enum Builtins {
         case "value":
             return try strip(try one())
         case "min", "max":
-            let items =
-                positional.count == 1
-                ? try numbers(positional[0], name, range)
-                : try positional.map { v -> Number in
-                    guard case .number(let n) = v else { throw EvaluationError("\(name) takes numbers, got \(v.typeName)", at: range) }
-                    return n
-                }
+            guard args.named.isEmpty else { throw EvaluationError("\(name) takes positional arguments only", at: args.named[0].2) }
+            // Several arguments: elementwise, numbers broadcast; one: the vector reduced.
+            if positional.count > 1 { return try VectorBuiltins.extremes(name, positional, range, p) }
+            let items = positional.count == 1 ? try numbers(positional[0], name, range) : []
             guard let first = items.first else { throw EvaluationError("\(name) of nothing", at: range) }
             return .number(items.dropFirst().reduce(first) { extreme(name == "min", $0, $1, p) })
         case "sum", "mean":

@@ -22,7 +22,10 @@ extension Evaluator {
             if let label = a.label { args.named.append((label, v, a.labelRange ?? a.value.range)) } else { args.positional.append((v, a.value.range)) }
         }
         if let f = functions[name] { return try callFunction(name, f, args, range, ctx) }
-        let inputs = args.positional.map(\.0) + args.named.map(\.1)
+        // A 1-d tensor where a vector goes becomes numbers at the working precision: not
+        // precision-free data, so recomputed when an undecided claim raises the precision.
+        let asNumbers = Evaluator.takingVectors.contains(name) && !TensorBuiltins.handles(name, args)
+        let inputs = asNumbers ? [] : args.positional.map(\.0) + args.named.map(\.1)
         return try caching(range, ctx, inputs: inputs) { try callBuiltin(name, calleeRange, args, range, ctx) }
     }
 
@@ -49,7 +52,7 @@ extension Evaluator {
         if ExperimentBuiltins.names.contains(name) { return try ExperimentBuiltins.call(name, args, range, ctx.precision, limits: options.limits, gramCache: ntkGrams) }
         if name == "mean_ci", let entry = Catalogue.entry(named: name) { return try callMeanCI(entry, args, range, ctx) }
         if let entry = Catalogue.entry(named: name) { return try callCatalogue(entry, args, range, ctx) }
-        if Builtins.names.contains(name) { return try Builtins.call(name, args, range, ctx.precision, meter: meter) }
+        if Builtins.names.contains(name) { return try Builtins.call(name, try tensorsAsVectors(name, args, ctx), range, ctx.precision, meter: meter) }
         let known = Array(functions.keys) + Builtins.names + ExperimentBuiltins.names + Catalogue.entries.map(\.name)
         let near = known.map { ($0, Catalogue.editDistance(name, $0)) }.filter { $0.1 <= Swift.max(2, name.count / 3) }.sorted { $0.1 < $1.1 }
         let hint = near.first.map { "; did you mean '\($0.0)'?" } ?? ""

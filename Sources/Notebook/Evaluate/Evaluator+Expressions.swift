@@ -51,7 +51,16 @@ extension Evaluator {
             if case .tensor = container {
                 return try tensorSubscript(container, [index], base.range, index.range, ctx)
             }
-            return try subscriptValue(container, try eval(index, ctx), base.range, index.range, ctx)
+            let i = try eval(index, ctx)
+            if case .vector = container {
+                // An index vector or a mask, and a certified index's certificates, go the
+                // general way; a plain index keeps subscriptValue's message.
+                if case .vector = i {
+                    return try select(container, [EvaluatedSubscript(kind: .value(i), range: index.range, certificates: i.certificates)], base.range, index.range, ctx)
+                }
+                return Evaluator.adding(i.certificates, to: try subscriptValue(container, i, base.range, index.range, ctx))
+            }
+            return try subscriptValue(container, i, base.range, index.range, ctx)
         case .slice, .subscripts:
             throw EvaluationError("a slice 'a:b' or a list of subscripts belongs inside brackets, like t[0:10] or t[2, :]", at: e.range)
         case let .member(base, name):
@@ -105,11 +114,16 @@ extension Evaluator {
             guard case let .truth(dy, cy) = y else { throw EvaluationError("'\(op.rawValue)' needs comparisons on both sides, got \(y.typeName)", at: b.range) }
             return .truth(op == .and ? dx.and(dy) : dx.or(dy), certificates: cx.union(cy))
         default:
-            let x = try eval(a, ctx)
-            let y = try eval(b, ctx)
+            var x = try eval(a, ctx)
+            var y = try eval(b, ctx)
             if case .string(let s) = x, case .string(let t) = y { return try Evaluator.stringOperation(op, s, t, range) }
             if op == .add, case .string = x { throw EvaluationError(Evaluator.joinHint, at: b.range) }
             if op == .add, case .string = y { throw EvaluationError(Evaluator.joinHint, at: a.range) }
+            if op.isComparison || Evaluator.mixes(x, y) {
+                // A 1-d tensor compares, and meets a vector, as the vector of its elements.
+                x = try asVector(x, "'\(op.rawValue)'", a.range, ctx.precision)
+                y = try asVector(y, "'\(op.rawValue)'", b.range, ctx.precision)
+            }
             if op.isComparison { return try Arithmetic.compare(op, x, y, a.range, b.range, range, ctx.precision) }
             if op == .matmul {
                 if let hit = cached(range, ctx) { return hit }

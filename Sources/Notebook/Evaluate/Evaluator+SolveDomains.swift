@@ -35,8 +35,8 @@ extension Evaluator {
         case let .binary(_, a, b), let .index(a, b):
             collect(a, analysis, outer, depth: depth + 1, into: &result)
             collect(b, analysis, outer, depth: depth + 1, into: &result)
-        case let .slice(a, b):
-            for x in [a, b].compactMap({ $0 }) { collect(x, analysis, outer, depth: depth + 1, into: &result) }
+        case let .slice(a, b, s):
+            for x in [a, b, s].compactMap({ $0 }) { collect(x, analysis, outer, depth: depth + 1, into: &result) }
         case let .comprehension(element, clauses):
             // A loop name that hides the variable would be mistaken for it: nothing is collected
             // there (fewer entries only make a domain failure an error rather than "false").

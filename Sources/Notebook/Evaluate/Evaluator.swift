@@ -203,7 +203,7 @@ extension Expr {
         case .binary(_, let a, let b): a.visit(f); b.visit(f)
         case .call(let callee, let args): callee.visit(f); args.forEach { $0.value.visit(f) }
         case .index(let a, let b): a.visit(f); b.visit(f)
-        case .slice(let a, let b): a?.visit(f); b?.visit(f)
+        case .slice(let a, let b, let s): a?.visit(f); b?.visit(f); s?.visit(f)
         case .subscripts(let items): items.forEach { $0.visit(f) }
         case .member(let a, _): a.visit(f)
         case .solve(_, _, _, let interval, let cond):

@@ -39,7 +39,7 @@ extension Evaluator {
         guard let (yv, yr) = values["y"] else { throw EvaluationError("plot needs y: a vector, or a list of vectors", at: statement.range) }
         let xs = try numbers(xv, "x", xr, ctx.precision)
         var ys: [[Interval]] = []
-        if case .vector(let items) = yv, let first = items.first, case .vector = first {
+        if case .vector(let items) = yv, let first = items.first, Evaluator.isSeries(first) {
             for item in items { ys.append(try numbers(item, "y", yr, ctx.precision)) }
         } else {
             ys = [try numbers(yv, "y", yr, ctx.precision)]
@@ -101,8 +101,16 @@ extension Evaluator {
         return spec
     }
 
+    static func isSeries(_ v: Value) -> Bool {
+        switch v {
+        case .vector, .tensor: return true
+        default: return false
+        }
+    }
+
     func numbers(_ v: Value, _ name: String, _ range: SourceRange, _ p: Precision) throws -> [Interval] {
-        guard case .vector(let items) = v else { throw EvaluationError("\(name) must be a vector of numbers", at: range) }
+        // A 1-d tensor is a series as the vector of its elements.
+        guard case .vector(let items) = try asVector(v, "plot's \(name)", range, p) else { throw EvaluationError("\(name) must be a vector of numbers", at: range) }
         return try items.map {
             guard case .number(let n) = $0 else { throw EvaluationError("\(name) must be a vector of numbers", at: range) }
             return n.interval(p)

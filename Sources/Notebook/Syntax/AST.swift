@@ -82,8 +82,9 @@ public indirect enum ExprKind: Sendable {
     /// `x[i]`; for several subscripts or slices (`t[0, :]`, `t[2:5]`) the second expression
     /// is a `subscripts` node.
     case index(Expr, Expr)
-    /// `a:b`, `:b`, `a:`, `:` inside brackets: the half-open range of indices a…b−1.
-    case slice(Expr?, Expr?)
+    /// `a:b`, `:b`, `a:`, `:` inside brackets: the half-open range of indices a…b−1; with a
+    /// third part `a:b:s` (`::-1`), every s-th index, downward from a when s is negative.
+    case slice(Expr?, Expr?, step: Expr?)
     /// The comma-separated subscripts of `x[i, j]` (each an expression or a `slice`).
     case subscripts([Expr])
     /// `x.name`

@@ -56,7 +56,7 @@ extension Parser {
         return try indexNode(base, list, at: opener)
     }
 
-    /// One subscript: an expression, or a slice `a:b` with either end optional.
+    /// One subscript: an expression, or a slice `a:b` or `a:b:s` with every part optional.
     @inline(never)
     func parseSubscript() throws(ParseFailure) -> Node {
         let start = index
@@ -69,9 +69,20 @@ extension Parser {
         let colon = tokens[index]
         advance()
         var to: Node?
-        if !at(.comma) && !at(.rightBracket) { to = try parseExpression() }
-        let range = (from?.range ?? colon.range).union(to?.range ?? colon.range)
-        return try node(.slice(from?.expr, to?.expr), range, [from, to].compactMap { $0 }, at: start)
+        if !at(.comma) && !at(.rightBracket) && !at(.colon) { to = try parseExpression() }
+        var end = to?.range ?? colon.range
+        var step: Node?
+        if at(.colon) {
+            end = tokens[index].range
+            advance()
+            if !at(.comma) && !at(.rightBracket) {
+                let s = try parseExpression()
+                step = s
+                end = s.range
+            }
+        }
+        let range = (from?.range ?? colon.range).union(end)
+        return try node(.slice(from?.expr, to?.expr, step: step?.expr), range, [from, to, step].compactMap { $0 }, at: start)
     }
 
     @inline(never)
@@ -99,6 +110,8 @@ extension Parser {
         case let .number(value): kind = .number(value, text: token.text)
         case let .string(value): kind = .string(value)
         case let .identifier(name): kind = .identifier(name)
+        // `where(cond, a, b)` is a function; `where` is otherwise the keyword of `smallest … where`.
+        case .keyword(.where) where index + 1 < tokens.count && tokens[index + 1].is(.leftParen): kind = .identifier("where")
         default: throw failExpectingExpression()
         }
         advance()

@@ -58,7 +58,8 @@ enum SyntaxDump {
         case let .call(callee, arguments): return "(call \(expr(callee))" + arguments.map { " " + argument($0) }.joined() + ")"
         case let .index(base, i): return "(index \(expr(base)) \(expr(i)))"
         case let .member(base, name): return "(. \(expr(base)) \(name))"
-        case let .slice(a, b): return "(: \(a.map(expr) ?? "_") \(b.map(expr) ?? "_"))"
+        case let .slice(a, b, nil): return "(: \(a.map(expr) ?? "_") \(b.map(expr) ?? "_"))"
+        case let .slice(a, b, s?): return "(: \(a.map(expr) ?? "_") \(b.map(expr) ?? "_") \(expr(s)))"
         case let .subscripts(items): return "(subscripts" + items.map { " " + expr($0) }.joined() + ")"
         case let .solve(direction, variable, _, interval, condition):
             let domain = interval.map { " in \(expr($0.0)) \(expr($0.1))" } ?? ""
