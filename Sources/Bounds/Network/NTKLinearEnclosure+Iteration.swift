@@ -69,7 +69,8 @@ extension NTKLinearEnclosure {
         // distance² = w_tᵀ H w_t ≥ 0 (H∞ is positive semidefinite).
         let squaredLow = Swift.max(0, down(dot - error))
         let squaredHigh = up(dot + error)
-        let distance = try interval(Swift.max(0, down(squaredLow.squareRoot())), up(squaredHigh.squareRoot()), p)
+        // At t = 0, I − A⁰ = 0: the distance is exactly 0.
+        let distance = t == 0 ? Interval(0, precision: p) : try interval(Swift.max(0, down(squaredLow.squareRoot())), up(squaredHigh.squareRoot()), p)
         guard loss.isFinite, distance.isFinite else { throw Failure.overflow(step: t) }
         out.steps.append(t)
         out.loss.append(loss)

@@ -57,9 +57,9 @@ struct NTKLinearEnclosureTests {
                 #expect(loss.contains(c.loss[i]), "n = \(c.n), t = \(t): loss \(loss) misses \(c.loss[i])")
                 #expect(distance.contains(c.distance[i]), "n = \(c.n), t = \(t): distance \(distance) misses \(c.distance[i])")
                 #expect(loss.relativeWidth.double(.up) < 1e-8, "n = \(c.n), t = \(t): loss \(loss)")
-                // distance(0) = 0: its enclosure is [0, √(nη₀)], the square root of the underflow term.
+                // distance(0) = 0 exactly (I − A⁰ = 0).
                 if t == 0 {
-                    #expect(distance.lower.signum == 0 && distance.upper.double(.up) < 1e-150, "\(distance)")
+                    #expect(distance.isPoint && distance.lower.signum == 0, "\(distance)")
                 } else {
                     #expect(distance.relativeWidth.double(.up) < 1e-8, "n = \(c.n), t = \(t): distance \(distance)")
                 }
