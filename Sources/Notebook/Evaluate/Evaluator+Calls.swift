@@ -376,6 +376,9 @@ extension Evaluator {
         case .row(let fields):
             let columns = fields.map { ($0.0, Value.vector([.number(Number(.enclosure($0.1)))])) }
             return .row(TableValue(name: entry, columns: columns, rowCount: 1), 0)
+        case .exactRow(let fields):
+            let columns = fields.map { ($0.0, Value.vector([.number(Number(.exact($0.1)))])) }
+            return .row(TableValue(name: entry, columns: columns, rowCount: 1), 0)
         }
         return .number(number)
     }
