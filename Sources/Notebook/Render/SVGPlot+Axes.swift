@@ -3,8 +3,10 @@ import Foundation
 /// The axes of an SVG plot: ranges fitted to the data, ticks at round numbers and their labels.
 extension SVGPlot {
     static func axis(_ values: [Double], log: Bool, from: Double, to: Double) -> Axis {
-        var lo = values.min() ?? 0
-        var hi = values.max() ?? 1
+        // With nothing to show (every y a gap, or no points) a log axis runs over one decade,
+        // 1 to 10: log₁₀ 0 would put −∞ in every coordinate.
+        var lo = values.min() ?? (log ? 1 : 0)
+        var hi = values.max() ?? (log ? 10 : 1)
         var step: Double
         if log {
             // The range fits the data: its ends are the nearest 1, 2 or 5 × 10^k outside it,

@@ -120,6 +120,16 @@ struct PlotSeriesTests {
         S.expectFinite(svg)
     }
 
+    @Test("a log axis with every y a gap runs over one decade: no coordinate is NaN or clamped")
+    func allGapsOnLogAxis() throws {
+        let spec = try S.spec("plot x: [10], y: ridgeless_risk_finite(n: 10, p: [10], signal: 1, noise: 1), ylog: 1, xlog: 1")
+        let svg = SVGPlot.render(spec)
+        S.expectFinite(svg)
+        let axis = SVGPlot.axis([], log: true, from: 0, to: 100)
+        #expect(axis.low == 0 && axis.high == 1)
+        #expect(!svg.contains("1000000000.00") && !svg.contains("-1000000000.00"), "\(svg)")
+    }
+
     @Test("vline draws a dashed vertical line per value with its label, and widens the x range to show it")
     func vlines() throws {
         let spec = try S.spec("plot x: [1, 2], y: [1, 2], vline: [3, 1.5], vlabel: [\"p = n\", \"half\"]")
