@@ -97,7 +97,15 @@ enum CellText {
         case .numbers: break
         case .quantities:
             let delta = Format.number(c.delta, c.precision)
-            lines.append("  holds with probability ≥ 1 − \(delta) · δ spent by \(c.spentBy.map(spender).joined(separator: ", "))")
+            let spent = "δ spent by \(c.spentBy.map(spender).joined(separator: ", "))"
+            // Only a proved claim is a statement about the risks; a refuted or undecided one says
+            // that the bounds do not establish it, not that the risks fail it. Looking at the
+            // bounds still spends their δ (choosing another bound afterwards is a second look).
+            if c.verdict == .proved {
+                lines.append("  holds with probability ≥ 1 − \(delta) · \(spent)")
+            } else {
+                lines.append("  not established: the bounds do not support it, which says nothing against the risks themselves · \(spent)")
+            }
         case .boundValues:
             lines.append("  a fact about the bounds' values, not about the risks they bound: it spends no δ")
         }

@@ -30,6 +30,19 @@ struct LowerBoundClaimTests {
         #expect(report.spent.exactValue == (try Rational(decimalLiteral: "0.05")))
     }
 
+    @Test("only a proved claim about the risk says it holds with probability ≥ 1 − δ; a refuted one says it is not established")
+    func refutedIsNotAStatementAboutTheRisk() throws {
+        let (c, _) = try claims(
+            "let b = binomial_test(errors: 7, n: 100, delta: 0.02)\nclaim b <= 0.1\nclaim b <= 0.2")
+        try #require(c.count == 2)
+        #expect(c[0].verdict == .refuted && c[0].subject == .quantities)
+        let refuted = CellText.claim("b <= 0.1", c[0], source: "").joined(separator: "\n")
+        #expect(!refuted.contains("holds with probability"), "\(refuted)")
+        #expect(refuted.contains("not established"))
+        let proved = CellText.claim("b <= 0.2", c[1], source: "").joined(separator: "\n")
+        #expect(proved.contains("holds with probability ≥ 1 − 0.02"), "\(proved)")
+    }
+
     @Test("a lower and an upper bound bracket the risk: lower > a and upper < b is about the risk and spends both δ")
     func bracket() throws {
         let (c, _) = try claims(
