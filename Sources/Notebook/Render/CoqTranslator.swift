@@ -56,6 +56,13 @@ struct CoqTranslator {
     var entriesUsed = Set<String>()
     /// Solver results: the lemma that checks the answer, or why it could not be exported.
     var solved: [String: Result<String, CoqUnsupported>] = [:]
+    /// The notebook's user functions (`fn f(x) = …`): a call is exported by inlining the body.
+    var functions: [String: (parameters: [String], body: Expr)] = [:]
+    /// The parameters of the user function being inlined, bound to their arguments (a body
+    /// sees its parameters and the notebook's names, as the evaluator's does).
+    var locals: [String: CoqValue] = [:]
+    /// How deep user functions are being inlined (a recursive one is not exported).
+    var inlining = 0
 
     init(precision: Precision) { self.precision = precision }
 
@@ -65,41 +72,6 @@ struct CoqTranslator {
         let n = q.numerator
         let body = d == BigInteger(1) ? "\(n)" : "\(n) / \(d)"
         return q.signum < 0 || d != BigInteger(1) ? "(\(body))" : body
-    }
-
-    // MARK: propositions
-
-    /// The proposition `e` states (or, `negated`, its negation: and/or swap, comparisons flip).
-    mutating func proposition(_ e: Expr, negated: Bool = false) throws -> CoqProp {
-        if case .unary(.not, let a) = e.kind { return try proposition(a, negated: !negated) }
-        if case .binary(var op, let a, let b) = e.kind {
-            if negated {
-                let flipped: [BinaryOp: BinaryOp] = [
-                    .and: .or, .or: .and, .less: .greaterEqual, .lessEqual: .greater, .greater: .lessEqual, .greaterEqual: .less,
-                ]
-                guard let f = flipped[op] else { throw CoqUnsupported(reason: "the negation of '\(op.rawValue)' is not exported") }
-                op = f
-            }
-            switch op {
-            case .and:
-                let (p, q) = (try proposition(a, negated: negated), try proposition(b, negated: negated))
-                return CoqProp(text: "(\(p.text) /\\ \(q.text))", tactic: "split; [ \(p.tactic) | \(q.tactic) ]")
-            case .or:
-                let (p, q) = (try proposition(a, negated: negated), try proposition(b, negated: negated))
-                return CoqProp(text: "(\(p.text) \\/ \(q.text))", tactic: "first [ (left; \(p.tactic)) | (right; \(q.tactic)) ]")
-            case .less, .lessEqual, .greater, .greaterEqual, .equal:
-                // `a > b` is written `b < a`: the tactics see only < and <=.
-                let (x, y) = (try scalar(a), try scalar(b))
-                switch op {
-                case .greater: return CoqProp(text: "\(y.text) < \(x.text)", tactic: "bb_cmp")
-                case .greaterEqual: return CoqProp(text: "\(y.text) <= \(x.text)", tactic: "bb_cmp")
-                case .equal: return CoqProp(text: "\(x.text) = \(y.text)", tactic: "bb_num")
-                default: return CoqProp(text: "\(x.text) \(op.rawValue) \(y.text)", tactic: "bb_cmp")
-                }
-            default: break
-            }
-        }
-        throw CoqUnsupported(reason: "only comparisons (<, <=, >, >=, ==) joined by and/or are exported")
     }
 
     // MARK: values
@@ -136,12 +108,19 @@ struct CoqTranslator {
             return items[k]
         case .solve:
             throw CoqUnsupported(reason: "a solver's result (smallest/largest … where …): its defining inequalities are not exported yet")
+        case .comprehension:
+            throw CoqUnsupported(reason: "a comprehension ([… for … in …]) is not exported yet")
+        case .member:
+            throw CoqUnsupported(reason: "a member (a table column, a record such as mean_ci's or clopper_pearson's pair) is not exported")
+        case .string, .formatted:
+            throw CoqUnsupported(reason: "a string is not a number: not exported")
         default:
-            throw CoqUnsupported(reason: "this kind of expression (strings, members, slices, tensors) is not exported")
+            throw CoqUnsupported(reason: "this kind of expression (slices, subscripts, tensors) is not exported")
         }
     }
 
     mutating func identifier(_ name: String) throws -> CoqValue {
+        if let local = locals[name] { return local }
         guard let b = bindings[name] else { throw CoqUnsupported(reason: "'\(name)' is not a let binding of the notebook") }
         if case .solve = b.expr.kind {
             switch solved[name] {
