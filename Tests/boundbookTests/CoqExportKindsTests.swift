@@ -27,6 +27,10 @@ struct CoqExportKindsTests {
         claim bs <= 479.2 and gf <= 101.39 and g2 <= 5.14
         claim all([x * 2 for x in [1, 2]] < 5)
         claim binomial_test(errors: 300, n: 10000, delta: 0.05) <= 0.05
+        let runs = load("runs.csv")
+        claim all(runs.errors / runs.n <= 0.03)
+        let rq = norm([3, 4])
+        claim rq < 6
         ```
         """
 
@@ -36,6 +40,7 @@ struct CoqExportKindsTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try Data(Self.notebook.utf8).write(to: URL(fileURLWithPath: folder + "/kinds.md"))
+        try Data("errors,n\n4,170\n3,100\n".utf8).write(to: URL(fileURLWithPath: folder + "/runs.csv"))
         let run = try Run(["export", folder + "/kinds.md", "--coq"])
         #expect(run.status == 0, "\(run.stderr)")
         let coq = try String(contentsOfFile: folder + "/kinds.v", encoding: .utf8)
@@ -55,11 +60,15 @@ struct CoqExportKindsTests {
         return try compiles(coq.replacingOccurrences(of: honest, with: lowered), folder, "lowered")
     }
 
-    @Test("the header exports all/any, !=, user functions, Basel shares and the norm-based bounds, and lists a comprehension and a 301-term binomial tail with their reasons")
+    @Test(
+        "the header exports all/any, !=, user functions, Basel shares, table columns and the norm-based bounds, and lists a comprehension, a 301-term binomial tail and a measurement with their reasons"
+    )
     func header() throws {
         try exported { _, coq in
-            #expect(coq.contains("EXPORTED CLAIMS (6):"))
-            #expect(coq.contains("NOT EXPORTED (2):"))
+            #expect(coq.contains("EXPORTED CLAIMS (7):"))
+            #expect(coq.contains("NOT EXPORTED (3):"))
+            #expect(coq.contains("Lemma claim_line_22 : ((4 / 170) <= (3 / 100) /\\ (3 / 100) <= (3 / 100))."), "a loaded table's columns are exact inputs")
+            #expect(coq.contains("claim rq < 6 — 'rq' is a measurement"))
             #expect(coq.contains("(hoeffding_test (1 / 20) 1000 ((1 / 20) * (6 / (PI ^ 2 * 4)))) <= (1 / 10)"), "a Basel share δ·6/(π² j²)")
             #expect(coq.contains("Lemma claim_line_14 : (((1 / 20) + (sqrt ((ln (1 / (1 / 20))) / (2 * 1000)))) <= (1 / 10) /\\"), "slack inlined")
             #expect(coq.contains("Lemma claim_line_16 : (1 < 2 \\/ 2 < 2)."), "not all(v >= 2) is any(v < 2)")
@@ -88,6 +97,15 @@ struct CoqExportKindsTests {
             let ok = try lowered(
                 coq, "Lemma claim_line_13 : (hoeffding_test (1 / 20) 1000 ((1 / 20) * (6 / (PI ^ 2 * 4)))) <= (1 / 10).",
                 "Lemma claim_line_13 : (hoeffding_test (1 / 20) 1000 ((1 / 20) * (6 / (PI ^ 2 * 4)))) <= (993 / 10000).", folder)
+            #expect(!ok)
+        }
+    }
+
+    @Test("coqc rejects a claim on a loaded table's columns when its threshold is lowered below one element", .enabled(if: CoqExportTests.coqc != nil))
+    func loweredColumns() throws {
+        try exported { folder, coq in
+            let ok = try lowered(
+                coq, "Lemma claim_line_22 : ((4 / 170) <= (3 / 100) /\\", "Lemma claim_line_22 : ((4 / 170) <= (1 / 50) /\\", folder)
             #expect(!ok)
         }
     }

@@ -110,8 +110,8 @@ struct CoqTranslator {
             throw CoqUnsupported(reason: "a solver's result (smallest/largest … where …): its defining inequalities are not exported yet")
         case .comprehension:
             throw CoqUnsupported(reason: "a comprehension ([… for … in …]) is not exported yet")
-        case .member:
-            throw CoqUnsupported(reason: "a member (a table column, a record such as mean_ci's or clopper_pearson's pair) is not exported")
+        case .member(let base, let name):
+            return try member(base, name)
         case .string, .formatted:
             throw CoqUnsupported(reason: "a string is not a number: not exported")
         default:
@@ -132,6 +132,9 @@ struct CoqTranslator {
             }
             throw CoqUnsupported(reason: "'\(name)' is a solver's result that is not exported")
         }
+        if let v = b.value, Self.isMeasured(v) {
+            throw CoqUnsupported(reason: "'\(name)' is a measurement (uncertified floating-point work): nothing for Coq to re-check")
+        }
         if let v = b.value, let exact = Self.exactValue(v) { return exact }
         return try value(b.expr)
     }
@@ -140,7 +143,7 @@ struct CoqTranslator {
     static func exactValue(_ v: Value) -> CoqValue? {
         switch v {
         case .number(let n):
-            guard n.certificates.isEmpty, let q = n.exactValue else { return nil }
+            guard n.certificates.isEmpty, !n.measured, let q = n.exactValue else { return nil }
             return .scalar(CoqScalar(text: literal(q), value: .exact(q)))
         case .vector(let items):
             var out: [CoqValue] = []
