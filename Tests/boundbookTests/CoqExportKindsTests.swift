@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 /// The kinds of claims the Coq export gained for issue 18's remaining items: all/any, !=,
-/// user functions (inlined), Basel union shares, the norm-based network bounds; and the kinds it
-/// lists as not exported (comprehensions, binomial tails too long for Coq).
+/// user functions (inlined), Basel union shares, the norm-based network bounds, table columns,
+/// comprehensions and slices; and the kinds it lists as not exported (an if clause, binomial
+/// tails too long for Coq, measurements).
 @Suite("Export to Coq: more kinds")
 struct CoqExportKindsTests {
     static let notebook = """
@@ -31,6 +32,8 @@ struct CoqExportKindsTests {
         claim all(runs.errors / runs.n <= 0.03)
         let rq = norm([3, 4])
         claim rq < 6
+        claim all([x for x in range(0, 3) if x > 0] > 0)
+        claim all([1, 2, 3][1:] > 1) and all([u[j] for j in range(1, 3)] < 0.05)
         ```
         """
 
@@ -61,11 +64,11 @@ struct CoqExportKindsTests {
     }
 
     @Test(
-        "the header exports all/any, !=, user functions, Basel shares, table columns and the norm-based bounds, and lists a comprehension, a 301-term binomial tail and a measurement with their reasons"
+        "the header exports all/any, !=, user functions, Basel shares, table columns and the norm-based bounds, and lists a comprehension with an if clause, a 301-term binomial tail and a measurement with their reasons"
     )
     func header() throws {
         try exported { _, coq in
-            #expect(coq.contains("EXPORTED CLAIMS (7):"))
+            #expect(coq.contains("EXPORTED CLAIMS (9):"))
             #expect(coq.contains("NOT EXPORTED (3):"))
             #expect(coq.contains("Lemma claim_line_22 : ((4 / 170) <= (3 / 100) /\\ (3 / 100) <= (3 / 100))."), "a loaded table's columns are exact inputs")
             #expect(coq.contains("claim rq < 6 — 'rq' is a measurement"))
@@ -77,7 +80,9 @@ struct CoqExportKindsTests {
             #expect(coq.contains("(golowich_frobenius (1 / 20) 60000 2000 50 3 2 (1 / 100) 40)"), "the class factor 4k = 40")
             #expect(coq.contains("(golowich_frobenius (1 / 20) 60000 2000 50 3 2 (1 / 100) 2)"), "two classes by default: factor 2")
             #expect(coq.contains("Axiom bartlett_spectral_theorem"))
-            #expect(coq.contains("claim all([x * 2 for x in [1, 2]] < 5) — a comprehension"))
+            #expect(coq.contains("Lemma claim_line_19 : ((1 * 2) < 5 /\\ (2 * 2) < 5)."), "a comprehension, written out")
+            #expect(coq.contains("claim all([x for x in range(0, 3) if x > 0] > 0) — a comprehension with an if clause"))
+            #expect(coq.contains("Lemma claim_line_26 : ((1 < 2 /\\ 1 < 3) /\\ ("), "a slice [1:]")
             #expect(coq.contains("binomial_test with 300 errors: its tail P[Bin(n, u) ≤ k] has 301 terms"))
             #expect(!coq.contains("Admitted"))
         }
@@ -101,12 +106,15 @@ struct CoqExportKindsTests {
         }
     }
 
-    @Test("coqc rejects a claim on a loaded table's columns when its threshold is lowered below one element", .enabled(if: CoqExportTests.coqc != nil))
+    @Test("coqc rejects a claim on a loaded table's columns when its threshold is lowered below one element, and a comprehension's", .enabled(if: CoqExportTests.coqc != nil))
     func loweredColumns() throws {
         try exported { folder, coq in
             let ok = try lowered(
                 coq, "Lemma claim_line_22 : ((4 / 170) <= (3 / 100) /\\", "Lemma claim_line_22 : ((4 / 170) <= (1 / 50) /\\", folder)
             #expect(!ok)
+            let comprehension = try lowered(
+                coq, "Lemma claim_line_19 : ((1 * 2) < 5 /\\ (2 * 2) < 5).", "Lemma claim_line_19 : ((1 * 2) < 5 /\\ (2 * 2) < 4).", folder)
+            #expect(!comprehension)
         }
     }
 

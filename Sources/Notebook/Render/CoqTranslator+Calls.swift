@@ -71,6 +71,17 @@ extension CoqTranslator {
     mutating func call(_ name: String, _ arguments: [Argument], _ range: SourceRange) throws -> CoqValue {
         if functions[name] != nil { return try inline(name, arguments) { t, body in try t.value(body) } }
         switch name {
+        case "range":
+            return try rangeValues(arguments, try arguments.map { try value($0.value) })
+        case "zip":
+            let vectors = try arguments.map { try value($0.value) }
+            var columns: [[CoqValue]] = []
+            for v in vectors {
+                guard case .vector(let items) = v else { throw CoqUnsupported(reason: "zip(…) of something other than vectors") }
+                columns.append(items)
+            }
+            let count = columns.map(\.count).min() ?? 0
+            return .vector((0..<count).map { i in .vector(columns.map { $0[i] }) })
         case "value":
             guard arguments.count == 1 else { break }
             return try value(arguments[0].value)

@@ -22,9 +22,9 @@ extension CoqTranslator {
         }
         var column: Value?
         switch value {
-        case .table(let t) where !t.isRecord:
+        case .table(let t) where t.record == nil:
             column = t.columns.first { $0.0 == name }?.1
-        case .row(let t, let i) where !t.isRecord:
+        case .row(let t, let i) where t.record == nil:
             if case .vector(let items)? = t.columns.first(where: { $0.0 == name })?.1, i < items.count { column = items[i] }
         case .table, .row:
             throw CoqUnsupported(reason: "a member of a record (mean_ci's or clopper_pearson's pair, a training run) is not exported")

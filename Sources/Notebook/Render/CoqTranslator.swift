@@ -99,7 +99,13 @@ struct CoqTranslator {
             guard case .identifier(let name) = callee.kind else { throw CoqUnsupported(reason: "a call of a computed function") }
             return try call(name, arguments, e.range)
         case .index(let base, let index):
-            if case .identifier(let name) = base.kind, case .union(let u)? = bindings[name]?.value {
+            var index = index
+            if case .subscripts(let parts) = index.kind, parts.count == 1 { index = parts[0] }
+            if case .slice(let a, let b, let step) = index.kind {
+                guard case .vector(let items) = try value(base) else { throw CoqUnsupported(reason: "a slice of something other than a vector") }
+                return try slice(items, a, b, step)
+            }
+            if case .identifier(let name) = base.kind, locals[name] == nil, case .union(let u)? = bindings[name]?.value {
                 return try share(u, try value(index))
             }
             guard case .vector(let items) = try value(base), case .scalar(let i) = try value(index),
@@ -108,8 +114,8 @@ struct CoqTranslator {
             return items[k]
         case .solve:
             throw CoqUnsupported(reason: "a solver's result (smallest/largest … where …): its defining inequalities are not exported yet")
-        case .comprehension:
-            throw CoqUnsupported(reason: "a comprehension ([… for … in …]) is not exported yet")
+        case .comprehension(let element, let clauses):
+            return try comprehension(element, clauses)
         case .member(let base, let name):
             return try member(base, name)
         case .string, .formatted:
