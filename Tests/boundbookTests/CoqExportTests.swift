@@ -99,9 +99,9 @@ struct CoqExportTests {
     @Test("the header lists what was exported, what was not and why; nothing is Admitted")
     func header() throws {
         try exported { _, coq in
-            #expect(coq.contains("EXPORTED CLAIMS (4):"))
+            #expect(coq.contains("EXPORTED CLAIMS (5):"))
             #expect(coq.contains("Lemma claim_line_12 : (binomial_test_1 <= kl_test_2 /\\ kl_test_2 <= (hoeffding_test (4 / 170) 170 (1 / 60)))."))
-            #expect(coq.contains("claim all([1, 2] < 3) — only comparisons"))
+            #expect(coq.contains("Lemma claim_line_14 : (1 < 3 /\\ 2 < 3)."), "all(v < 3) is the conjunction of its elements")
             #expect(coq.contains("claim h <= 0.1 — not proved"))
             #expect(coq.contains("Lemma solve_line_16 : ((hoeffding_test 0 3745 (1 / 20)) <= (1 / 50) /\\ (1 / 50) < (hoeffding_test 0 3744 (1 / 20)))."))
             #expect(coq.contains("Lemma claim_line_17 : 3745 = 3745."), "a claim about a solver's answer, after its check")

@@ -26,6 +26,7 @@ public enum CoqExport {
                 switch statement.kind {
                 case .binding(let name, _, let expr):
                     translator.bindings[name] = .init(expr: expr, cell: cell.index, value: entry?.result.value)
+                    translator.functions[name] = nil
                     if case .solve = expr.kind {
                         let line = cell.fileLocation(statement.range.start).line
                         let source = comment(text(cell.source, statement.range))
@@ -39,8 +40,9 @@ public enum CoqExport {
                             translator.solved[name] = .failure(CoqUnsupported(reason: "\(error)"))
                         }
                     }
-                case .function(let name, _, _, _):
+                case .function(let name, _, let parameters, let body):
                     translator.bindings[name] = nil
+                    translator.functions[name] = (parameters.map(\.0), body)
                 case .claim(let expr):
                     let line = cell.fileLocation(statement.range.start).line
                     let source = comment(text(cell.source, statement.range))

@@ -89,5 +89,7 @@ enum CoqPrelude {
           | |- _ => bb_num
           end.
         Ltac bb_side := try unfold kl; bb_num.
+        (* x <> y through x < y or y < x. *)
+        Ltac bb_ne := first [ apply Rlt_not_eq; bb_cmp | apply not_eq_sym; apply Rlt_not_eq; bb_cmp ].
         """
 }

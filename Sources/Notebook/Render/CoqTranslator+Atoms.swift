@@ -5,15 +5,19 @@ extension CoqTranslator {
     /// decides the defining inequality quickly, fine enough for the claims of the bundled
     /// notebooks (the claims' margins are far wider than 10⁻¹¹ relative).
     static let bracketDigits = 12
+    /// The most terms of a binomial tail the export unrolls: Coq.Interval bounds each term of
+    /// the sum separately, so a tail of thousands of terms would take minutes to check.
+    static let binomialTermLimit = 200
 
     /// A catalogue call at scalar arguments: a closed form is written out (its definition is
     /// unfolded in proofs); an inverse becomes a named certificate with a bracketing lemma.
     mutating func atom(_ entry: CoqEntry, _ catalogue: CatalogueEntry, _ args: [String: CoqScalar]) throws -> CoqScalar {
-        entriesUsed.insert(entry.name)
         let value = evaluate(catalogue, args)
+        let args = try entry.derive?(args) ?? args
         let call: String
         switch entry.shape {
         case .closed:
+            entriesUsed.insert(entry.name)
             closedUsed.insert(entry.name)
             return CoqScalar(text: "(\(entry.name) " + entry.parameters.map { args[$0]!.text }.joined(separator: " ") + ")", value: value)
         case .klInverse:
@@ -22,8 +26,15 @@ extension CoqTranslator {
             guard case .exact(let k)? = args["errors"]?.value, let ki = k.integerValue, case .exact(let n)? = args["n"]?.value,
                 let ni = n.integerValue, k.signum >= 0, k < n
             else { throw CoqUnsupported(reason: "binomial_test is exported for exact whole errors < n") }
+            guard ki < BigInteger(Self.binomialTermLimit) else {
+                throw CoqUnsupported(
+                    reason:
+                        "binomial_test with \(ki) errors: its tail P[Bin(n, u) ≤ k] has \(ki + BigInteger(1)) terms, more than the \(Self.binomialTermLimit) Coq sums term by term in reasonable time (boundbook's enclosure stands unchecked)"
+                )
+            }
             call = "binomial_test (INR \(ki)) (IZR \(ni)) \(args["delta"]!.text)"
         }
+        entriesUsed.insert(entry.name)
         if let i = atomByText[call] {
             used.insert(i)
             return CoqScalar(text: atoms[i].name, value: value)

@@ -54,14 +54,34 @@ extension CoqTranslator {
         switch u.weights {
         case .uniform(let count) where j <= count: weight = (try? Rational(1) / Rational(count)) ?? Rational(0)
         case .list(let w) where j <= w.count: weight = w[j - 1]
-        default: throw CoqUnsupported(reason: "a share of a union with Basel weights (or out of its range) is not exported yet")
+        case .basel:
+            // δ·6/(π² j²), as the evaluator computes it: Coq.Interval knows PI.
+            let p = precision
+            let pi = Interval.pi(p)
+            let share = (try? Interval(6, precision: p) / (pi * pi * Interval(BigInteger(j) * BigInteger(j), precision: p)))
+                .map { Interval(delta, precision: p) * $0 }
+            let text = "(\(Self.literal(delta)) * (6 / (PI ^ 2 * \(BigInteger(j) * BigInteger(j)))))"
+            return .scalar(CoqScalar(text: text, value: share.map { .enclosure($0) }))
+        default: throw CoqUnsupported(reason: "a share of a union out of its range is not exported")
         }
         let v = delta * weight
         return .scalar(CoqScalar(text: Self.literal(v), value: .exact(v)))
     }
 
     mutating func call(_ name: String, _ arguments: [Argument], _ range: SourceRange) throws -> CoqValue {
+        if functions[name] != nil { return try inline(name, arguments) { t, body in try t.value(body) } }
         switch name {
+        case "range":
+            return try rangeValues(arguments, try arguments.map { try value($0.value) })
+        case "zip":
+            let vectors = try arguments.map { try value($0.value) }
+            var columns: [[CoqValue]] = []
+            for v in vectors {
+                guard case .vector(let items) = v else { throw CoqUnsupported(reason: "zip(…) of something other than vectors") }
+                columns.append(items)
+            }
+            let count = columns.map(\.count).min() ?? 0
+            return .vector((0..<count).map { i in .vector(columns.map { $0[i] }) })
         case "value":
             guard arguments.count == 1 else { break }
             return try value(arguments[0].value)
@@ -106,12 +126,15 @@ extension CoqTranslator {
         let order = catalogue.parameters.map(\.name)
         for (i, a) in arguments.enumerated() {
             let label = a.label ?? (i < order.count ? order[i] : "")
-            guard entry.parameters.contains(label) else {
+            guard entry.accepted.contains(label) else {
                 throw CoqUnsupported(reason: "the argument '\(label)' of \(entry.name) is not exported yet")
             }
             named[label] = try value(a.value)
         }
-        for p in entry.parameters where named[p] == nil {
+        for (label, q) in entry.defaults where named[label] == nil {
+            named[label] = .scalar(CoqScalar(text: Self.literal(q), value: .exact(q)))
+        }
+        for p in entry.accepted where named[p] == nil {
             throw CoqUnsupported(reason: "\(entry.name) without '\(p)' is not exported yet")
         }
         var length: Int?

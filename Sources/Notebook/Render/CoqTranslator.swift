@@ -56,6 +56,13 @@ struct CoqTranslator {
     var entriesUsed = Set<String>()
     /// Solver results: the lemma that checks the answer, or why it could not be exported.
     var solved: [String: Result<String, CoqUnsupported>] = [:]
+    /// The notebook's user functions (`fn f(x) = …`): a call is exported by inlining the body.
+    var functions: [String: (parameters: [String], body: Expr)] = [:]
+    /// The parameters of the user function being inlined, bound to their arguments (a body
+    /// sees its parameters and the notebook's names, as the evaluator's does).
+    var locals: [String: CoqValue] = [:]
+    /// How deep user functions are being inlined (a recursive one is not exported).
+    var inlining = 0
 
     init(precision: Precision) { self.precision = precision }
 
@@ -65,41 +72,6 @@ struct CoqTranslator {
         let n = q.numerator
         let body = d == BigInteger(1) ? "\(n)" : "\(n) / \(d)"
         return q.signum < 0 || d != BigInteger(1) ? "(\(body))" : body
-    }
-
-    // MARK: propositions
-
-    /// The proposition `e` states (or, `negated`, its negation: and/or swap, comparisons flip).
-    mutating func proposition(_ e: Expr, negated: Bool = false) throws -> CoqProp {
-        if case .unary(.not, let a) = e.kind { return try proposition(a, negated: !negated) }
-        if case .binary(var op, let a, let b) = e.kind {
-            if negated {
-                let flipped: [BinaryOp: BinaryOp] = [
-                    .and: .or, .or: .and, .less: .greaterEqual, .lessEqual: .greater, .greater: .lessEqual, .greaterEqual: .less,
-                ]
-                guard let f = flipped[op] else { throw CoqUnsupported(reason: "the negation of '\(op.rawValue)' is not exported") }
-                op = f
-            }
-            switch op {
-            case .and:
-                let (p, q) = (try proposition(a, negated: negated), try proposition(b, negated: negated))
-                return CoqProp(text: "(\(p.text) /\\ \(q.text))", tactic: "split; [ \(p.tactic) | \(q.tactic) ]")
-            case .or:
-                let (p, q) = (try proposition(a, negated: negated), try proposition(b, negated: negated))
-                return CoqProp(text: "(\(p.text) \\/ \(q.text))", tactic: "first [ (left; \(p.tactic)) | (right; \(q.tactic)) ]")
-            case .less, .lessEqual, .greater, .greaterEqual, .equal:
-                // `a > b` is written `b < a`: the tactics see only < and <=.
-                let (x, y) = (try scalar(a), try scalar(b))
-                switch op {
-                case .greater: return CoqProp(text: "\(y.text) < \(x.text)", tactic: "bb_cmp")
-                case .greaterEqual: return CoqProp(text: "\(y.text) <= \(x.text)", tactic: "bb_cmp")
-                case .equal: return CoqProp(text: "\(x.text) = \(y.text)", tactic: "bb_num")
-                default: return CoqProp(text: "\(x.text) \(op.rawValue) \(y.text)", tactic: "bb_cmp")
-                }
-            default: break
-            }
-        }
-        throw CoqUnsupported(reason: "only comparisons (<, <=, >, >=, ==) joined by and/or are exported")
     }
 
     // MARK: values
@@ -127,7 +99,13 @@ struct CoqTranslator {
             guard case .identifier(let name) = callee.kind else { throw CoqUnsupported(reason: "a call of a computed function") }
             return try call(name, arguments, e.range)
         case .index(let base, let index):
-            if case .identifier(let name) = base.kind, case .union(let u)? = bindings[name]?.value {
+            var index = index
+            if case .subscripts(let parts) = index.kind, parts.count == 1 { index = parts[0] }
+            if case .slice(let a, let b, let step) = index.kind {
+                guard case .vector(let items) = try value(base) else { throw CoqUnsupported(reason: "a slice of something other than a vector") }
+                return try slice(items, a, b, step)
+            }
+            if case .identifier(let name) = base.kind, locals[name] == nil, case .union(let u)? = bindings[name]?.value {
                 return try share(u, try value(index))
             }
             guard case .vector(let items) = try value(base), case .scalar(let i) = try value(index),
@@ -136,12 +114,19 @@ struct CoqTranslator {
             return items[k]
         case .solve:
             throw CoqUnsupported(reason: "a solver's result (smallest/largest … where …): its defining inequalities are not exported yet")
+        case .comprehension(let element, let clauses):
+            return try comprehension(element, clauses)
+        case .member(let base, let name):
+            return try member(base, name)
+        case .string, .formatted:
+            throw CoqUnsupported(reason: "a string is not a number: not exported")
         default:
-            throw CoqUnsupported(reason: "this kind of expression (strings, members, slices, tensors) is not exported")
+            throw CoqUnsupported(reason: "this kind of expression (slices, subscripts, tensors) is not exported")
         }
     }
 
     mutating func identifier(_ name: String) throws -> CoqValue {
+        if let local = locals[name] { return local }
         guard let b = bindings[name] else { throw CoqUnsupported(reason: "'\(name)' is not a let binding of the notebook") }
         if case .solve = b.expr.kind {
             switch solved[name] {
@@ -153,6 +138,9 @@ struct CoqTranslator {
             }
             throw CoqUnsupported(reason: "'\(name)' is a solver's result that is not exported")
         }
+        if let v = b.value, Self.isMeasured(v) {
+            throw CoqUnsupported(reason: "'\(name)' is a measurement (uncertified floating-point work): nothing for Coq to re-check")
+        }
         if let v = b.value, let exact = Self.exactValue(v) { return exact }
         return try value(b.expr)
     }
@@ -161,7 +149,7 @@ struct CoqTranslator {
     static func exactValue(_ v: Value) -> CoqValue? {
         switch v {
         case .number(let n):
-            guard n.certificates.isEmpty, let q = n.exactValue else { return nil }
+            guard n.certificates.isEmpty, !n.measured, let q = n.exactValue else { return nil }
             return .scalar(CoqScalar(text: literal(q), value: .exact(q)))
         case .vector(let items):
             var out: [CoqValue] = []
