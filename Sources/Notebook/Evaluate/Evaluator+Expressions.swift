@@ -119,8 +119,9 @@ extension Evaluator {
             if case .string(let s) = x, case .string(let t) = y { return try Evaluator.stringOperation(op, s, t, range) }
             if op == .add, case .string = x { throw EvaluationError(Evaluator.joinHint, at: b.range) }
             if op == .add, case .string = y { throw EvaluationError(Evaluator.joinHint, at: a.range) }
-            if op.isComparison || Evaluator.mixes(x, y) {
-                // A 1-d tensor compares, and meets a vector, as the vector of its elements.
+            if op.isComparison || (op != .matmul && Evaluator.mixes(x, y)) {
+                // A 1-d tensor compares, and meets a vector, as the vector of its elements;
+                // `@` takes nested vectors as matrices itself.
                 x = try asVector(x, "'\(op.rawValue)'", a.range, ctx.precision)
                 y = try asVector(y, "'\(op.rawValue)'", b.range, ctx.precision)
             }
