@@ -375,6 +375,8 @@ extension Evaluator {
             return .tensor(TensorValue(t, error: error))
         case .row(let fields):
             return .row(TableValue.record(entry, fields.map { ($0.0, .number(Number(.enclosure($0.1)))) }, style: .certificates), 0)
+        case .exactRow(let fields):
+            return .row(TableValue.record(entry, fields.map { ($0.0, .number(Number(.exact($0.1)))) }, style: .certificates), 0)
         }
         return .number(number)
     }
