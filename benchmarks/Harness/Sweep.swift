@@ -43,6 +43,9 @@ enum Sweep {
             "measure": .vector([3, 1, 4, 1, 5, 9, 2, 6].map { .exact(Rational($0)) }),
             "gap": .vector([2, 7, 1, 8, 2, 8, 1, 8].map { .exact(Rational($0)) }),
             "by": .vector([0, 0, 1, 1, 0, 1, 0, 1].map { .exact(Rational($0)) }),
+            // Label proportions (llp_*): one fraction per held-out bag, exact binary fractions.
+            "predicted": .vector([0.125, 0.5, 0.25, 0.875, 0, 1, 0.375, 0.75].map { .exact(Rational(exactly: $0)!) }),
+            "proportions": .vector([0.25, 0.375, 0.25, 0.75, 0.125, 0.875, 0.25, 0.625].map { .exact(Rational(exactly: $0)!) }),
         ]
     }()
 

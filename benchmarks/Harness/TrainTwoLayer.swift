@@ -2,8 +2,9 @@
 // the training loop of issue 14, item 6 (Bounds/Network/TwoLayerTraining.swift) on deterministic
 // data that benchmarks/train_two_layer.py builds the same way for NumPy: Xᵢₖ = sin(0.37·(i·d + k) + 0.1)
 // with unit rows, yᵢ = cos(1.3·i), the first m/2 rows of W(0) sin(0.11·(r·d + k) + 2), repeated
-// with a = +1 then −1. Prints one JSON line: the median, minimum and every run's seconds, and
-// the final loss (to check both sides computed the same thing).
+// with a = +1 then −1. Prints one JSON line: the median, minimum and every run's wall seconds,
+// every run's process CPU seconds (user + sys, BLAS threads included: on a shared machine the
+// figure others disturb least), and the final loss (to check both sides computed the same thing).
 
 import Bounds
 import Foundation
@@ -32,17 +33,30 @@ enum TrainBench {
         let (w0, a) = TwoLayerTraining.initialization(antisymmetric: true, m: m, d: d, scale: 1, normals: half, uniforms: [])
         let training = TwoLayerTraining(inputs: x, labels: y, n: n, d: d)
         var seconds: [Double] = []
+        var cpu: [Double] = []
         var loss = 0.0
         for _ in 0..<repeats {
             let start = DispatchTime.now().uptimeNanoseconds
+            let cpuStart = processCPUSeconds()
             let record = training.run(initial: w0, a: a, eta: eta, steps: steps, recordEvery: steps)
             seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            cpu.append(processCPUSeconds() - cpuStart)
             loss = record.loss.last ?? .nan
         }
         let sorted = seconds.sorted()
-        let object: [String: Any] = ["task": "train_two_layer", "seconds": seconds, "median_s": sorted[sorted.count / 2], "min_s": sorted[0], "final_loss": loss]
+        let object: [String: Any] = [
+            "task": "train_two_layer", "seconds": seconds, "median_s": sorted[sorted.count / 2], "min_s": sorted[0], "cpu_s": cpu,
+            "median_cpu_s": cpu.sorted()[cpu.count / 2], "final_loss": loss,
+        ]
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return 2 }
         print(String(decoding: data, as: UTF8.self))
         return 0
+    }
+
+    /// User + sys CPU seconds of the whole process (every thread, OpenBLAS's included).
+    static func processCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
     }
 }

@@ -139,7 +139,11 @@ extension BinomialDistribution.Model {
             let next = sub(x, step)
             guard next.signum > 0, next < BigFloat(1), step.isFinite else { return x }
             // The step's size measures the old error; the new one is about its fourth power.
-            let relative = step.isZero ? w.bits : x.exponent - step.exponent
+            // Near 1 the error that matters is relative to 1 − x, not x: a double root at
+            // 1 − 2·10⁻¹² knows 1 − x to 12 bits only, and counting from x's exponent stopped
+            // after one step with ~40 bits too few, so the certifier's probes beside the
+            // estimate failed and it bisected (seconds at n = 2⁶², k = n − 10⁸, δ = 10⁻³⁰).
+            let relative = step.isZero ? w.bits : Swift.min(x.exponent, oneMinus.exponent) - step.exponent
             accurate = Swift.max(accurate + 1, Swift.min(4 * relative - 12, w.bits))
             x = next
             if step.isZero { break }

@@ -12,7 +12,7 @@ extension BinomialDistribution {
     /// at 64 extra bits. For δ < 2⁻³², where 1 − δ is too close to 1 for that root to be
     /// resolved, it uses the reflection P[Bin(n, p) ≥ k] = P[Bin(n, 1 − p) ≤ n − k] instead: the
     /// limit is 1 − u with u the upper limit at n − k errors, enclosed at 32 extra bits so that
-    /// the subtraction keeps the accuracy of small limits (slower when n is huge and k ≪ n).
+    /// the subtraction keeps the accuracy of small limits.
     /// Domain: n ≥ 1, 0 ≤ k ≤ n, 0 < δ < 1.
     public static func lowerTailInversion(errors k: Int, n: Int, delta: Interval, precision: Precision) throws -> Interval {
         try DomainCheck.atLeast(n, 1, "binomial_test_lower", "n")

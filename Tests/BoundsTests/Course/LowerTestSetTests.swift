@@ -93,6 +93,28 @@ struct LowerTestSetTests {
         #expect(gap > 0.9 * 1.645 * rate / 1e9.squareRoot() && gap < 1.1 * 1.645 * rate / 1e9.squareRoot(), "gap \(gap)")
     }
 
+    @Test("δ < 2⁻³², n = 2⁶², k ≪ n: the reflected inversion's root estimate knows 1 − x, so its probes decide without bisecting")
+    func reflectedEstimateNearOne() throws {
+        // binomial_test_lower(10⁷, 2⁶², 10⁻³⁰) inverts the upper side at n − 10⁷ errors, whose
+        // root lies 2·10⁻¹² below 1. Its estimate once stopped after one Householder step, ~50
+        // bits short relative to 1 − x; the certifier then bisected for seconds (5 s at 10⁸).
+        let n = 1 << 62
+        let k = n - 10_000_000
+        let p = try Precision(bits: 160)
+        let delta = BigFloat(1e-30)
+        let model = try BinomialDistribution.Model(k: k, n: n, w: BinomialDistribution.workingPrecision(p, n))
+        let estimate = try #require(try model.rootEstimate(delta, bits: p.bits - 1))
+        let root = try BinomialDistribution.tailInversion(errors: k, n: n, delta: Interval(point: delta, precision: p), precision: p)
+        let gap = BigFloat.subtract(BigFloat(1), root.upper, p, .down)
+        #expect(gap.double(.down) > 1e-12 && gap.double(.down) < 1e-11, "\(root)")
+        let wide = try Precision(bits: 512)
+        let error = BigFloat.maximum(
+            BigFloat.subtract(estimate, root.upper, wide, .up), BigFloat.subtract(root.lower, estimate, wide, .up))
+        #expect(error <= gap.timesPowerOfTwo(-100), "estimate \(estimate.double(.nearest)) off by \(error.double(.up))")
+        let lower = try evaluate("binomial_test_lower", ["errors": "10000000", "n": "\(n)", "delta": "0.000000000000000000000000000001"])
+        #expect(lower.relativeWidth.double(.up) < 1e-20, "\(lower)")
+    }
+
     @Test("the lower entries certify the risk from below; the upper ones from above")
     func sides() throws {
         for name in ["binomial_test_lower", "kl_test_lower", "hoeffding_test_lower"] {
