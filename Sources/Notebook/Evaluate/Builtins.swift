@@ -41,6 +41,11 @@ enum Builtins {
         case "log2": return try unary { try $0.log2() }
         case "exp": return try unary { $0.exp() }
         case "abs":
+            // A matrix (or higher-rank tensor) stays a tensor; a 1-d one stands for a vector of numbers.
+            if case .tensor(let t) = try one(), t.tensor.rank >= 2 {
+                try meter?.checkElements(t.tensor.count, "the operand of abs", at: range)
+                return .tensor(TensorArithmetic.magnitude(t))
+            }
             return try Arithmetic.map(try one(), range) { n in
                 if let q = n.exactValue { return Number(.exact(q.magnitude), certificates: n.certificates) }
                 return Number(.enclosure(n.interval(p).magnitude), certificates: n.certificates)

@@ -17,6 +17,13 @@ enum TensorArithmetic {
         return TensorValue(Tensor(shape: t.tensor.shape, values: values), error: t.error, measured: t.measured)
     }
 
+    /// |x| elementwise. Exact on doubles, and ||x| − |y|| ≤ |x − y|, so the proven error bound
+    /// carries over unchanged (a NaN stays NaN, as under negation).
+    static func magnitude(_ t: TensorValue) -> TensorValue {
+        let values = (0..<t.tensor.count).map { Swift.abs(t.tensor.double(at: $0)) }
+        return TensorValue(Tensor(shape: t.tensor.shape, values: values), error: t.error, measured: t.measured)
+    }
+
     /// A number as a double and a bound on its distance from the exact value.
     static func scalar(_ n: Number, _ range: SourceRange, _ p: Precision) throws -> (Double, Double) {
         if let d = n.exactValue?.exactDouble { return (d, 0) }

@@ -101,9 +101,16 @@ extension Evaluator {
     func tensorsAsVectors(_ name: String, _ args: CallArguments, _ ctx: Context) throws -> CallArguments {
         guard Evaluator.takingVectors.contains(name) else { return args }
         var converted = args
-        converted.positional = try args.positional.map { v, r in (try asVector(v, name, r, ctx.precision), r) }
+        converted.positional = try args.positional.map { v, r in
+            // abs of a matrix is elementwise on the tensor (Builtins); only a 1-d one is a vector.
+            if Evaluator.elementwiseOnTensors.contains(name), case .tensor(let t) = v, t.tensor.rank >= 2 { return (v, r) }
+            return (try asVector(v, name, r, ctx.precision), r)
+        }
         return converted
     }
+
+    /// The built-ins that act elementwise on a tensor of rank ≥ 2 and keep it a tensor.
+    static let elementwiseOnTensors: Set<String> = ["abs"]
 
     /// A tensor as the vector of its elements (it must be 1-d); any other value unchanged.
     func asVector(_ v: Value, _ what: String, _ range: SourceRange, _ p: Precision) throws -> Value {
