@@ -33,7 +33,7 @@ struct EvaluationReport {
         switch value {
         case .integer(let z):
             lines.append("  = \(z)  (exact)")
-        case .interval, .rational, .noted, .notedExact, .tensor, .row:
+        case .interval, .rational, .noted, .notedExact, .tensor, .row, .exactRow:
             let x = value.interval(precision)
             let (lo, hi) = x.decimal()
             if x.isPoint {

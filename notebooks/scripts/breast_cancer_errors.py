@@ -1,7 +1,8 @@
 """Test-set errors of two simple classifiers on the Wisconsin breast-cancer data.
 
 Run once (python3 notebooks/scripts/breast_cancer_errors.py) to regenerate
-notebooks/data/breast_cancer_test.csv; the notebooks read the CSV, so CI needs no Python.
+notebooks/data/breast_cancer_test.csv and notebooks/data/breast_cancer_predictions.csv; the
+notebooks read the CSVs, so CI needs no Python.
 
 The split is fixed and documented: a permutation of the 569 rows drawn with
 numpy.random.default_rng(20261126); the first 399 rows train, the last 170 test.
@@ -42,4 +43,13 @@ with open(here / "breast_cancer_test.csv", "w", newline="") as f:
     out.writerow(["classifier", "n_train", "n_test", "errors"])
     out.writerow(["nearest_centroid", len(train), len(test), int((pred_nc != y[test]).sum())])
     out.writerow(["logistic_regression", len(train), len(test), int((pred_lr != y[test]).sum())])
+
+# Per-patient predictions on the 170 test patients, in the permutation's order (so consecutive
+# rows are a random order of the test patients). 1 = malignant, the positive class of
+# notebooks/label-proportions.md (the data's own label is 0 = malignant, 1 = benign).
+with open(here / "breast_cancer_predictions.csv", "w", newline="") as f:
+    out = csv.writer(f)
+    out.writerow(["patient", "malignant", "logistic_regression", "nearest_centroid"])
+    for i, row in enumerate(test):
+        out.writerow([int(row), int(y[row] == 0), int(pred_lr[i] == 0), int(pred_nc[i] == 0)])
 print(open(here / "breast_cancer_test.csv").read())

@@ -14,6 +14,9 @@ public enum CatalogueValue: Sendable {
     case tensor(Tensor, error: Double)
     /// Named enclosures, shown as one table row (`jiang_measures`).
     case row([(String, Interval)])
+    /// Named exact rationals, shown as one table row (`llp_error_bracket`: counts over a bag
+    /// size are exact, so a claim such as `bracket.lower == 0.2` can be decided).
+    case exactRow([(String, Rational)])
 
     /// The value as an interval; a tensor or a row, which is not one number, is (−∞, +∞).
     public func interval(_ precision: Precision) -> Interval {
@@ -21,7 +24,7 @@ public enum CatalogueValue: Sendable {
         case .interval(let x), .noted(let x, _): return x
         case .integer(let z): return Interval(z, precision: precision)
         case .rational(let q), .notedExact(let q, _): return Interval(q, precision: precision)
-        case .tensor, .row:
+        case .tensor, .row, .exactRow:
             return (try? Interval(lower: .infinity(negative: true), upper: .infinity(), precision: precision)) ?? Interval(0, precision: precision)
         }
     }

@@ -15,7 +15,9 @@ public struct Dependencies: Sendable {
         public var statement: Int
         /// The name a `let` or `fn` binds.
         public var binds: String?
-        /// Notebook-level names read, directly or through called functions.
+        /// Notebook-level names read, directly or through called functions (a `fn` statement's
+        /// own node lists its body's direct reads: the functions it calls are expanded where
+        /// it is called, so a chain of n functions costs n, not n²).
         public var reads: Set<String>
         /// Catalogue calls that spend δ, in this statement's own expressions.
         public var boundSites: [EvaluationID.Site]
@@ -26,7 +28,8 @@ public struct Dependencies: Sendable {
 
     /// Resolves the parsed cells of a notebook.
     public init(_ programs: [Program]) {
-        var functions: [String: (parameters: Set<String>, body: Expr)] = [:]
+        // Each function with the names its body reads directly.
+        var functions: [String: Set<String>] = [:]
         for (cell, program) in programs.enumerated() {
             for (index, statement) in program.statements.enumerated() {
                 var node = Node(cell: cell, statement: index, binds: nil, reads: [], boundSites: [])
@@ -37,9 +40,9 @@ public struct Dependencies: Sendable {
                     scan.walk(value, locals: [])
                 case let .function(name, _, parameters, body):
                     node.binds = name
-                    let names = Set(parameters.map(\.0))
-                    scan.walk(body, locals: names)
-                    functions[name] = (names, body)
+                    scan.expands = false
+                    scan.walk(body, locals: Set(parameters.map(\.0)))
+                    functions[name] = scan.reads
                 case .show(let e), .claim(let e), .budget(let e), .precision(let e):
                     scan.walk(e, locals: [])
                 case .plot(let arguments):
@@ -73,59 +76,60 @@ public struct Dependencies: Sendable {
 
     /// The walk of one statement's expressions.
     private struct Scan {
-        let functions: [String: (parameters: Set<String>, body: Expr)]
+        let functions: [String: Set<String>]
         var reads = Set<String>()
         var sites: [Int] = []
-        var expanded = Set<String>()
+        /// Whether a called function's reads are added (everywhere but in a function's body).
+        var expands = true
 
-        init(functions: [String: (parameters: Set<String>, body: Expr)]) { self.functions = functions }
+        init(functions: [String: Set<String>]) { self.functions = functions }
 
-        mutating func walk(_ e: Expr, locals: Set<String>, own: Bool = true) {
+        mutating func walk(_ e: Expr, locals: Set<String>) {
             switch e.kind {
             case .number, .string: break
             case .identifier(let name):
                 if !locals.contains(name) { read(name) }
-            case .list(let items): items.forEach { walk($0, locals: locals, own: own) }
+            case .list(let items): items.forEach { walk($0, locals: locals) }
             case let .comprehension(element, clauses):
                 // Each `for` binds its names for the clauses after it and for the element.
                 var inner = locals
                 for clause in clauses {
                     switch clause {
                     case let .for(names, source):
-                        walk(source, locals: inner, own: own)
+                        walk(source, locals: inner)
                         inner.formUnion(names.map(\.0))
                     case .if(let condition):
-                        walk(condition, locals: inner, own: own)
+                        walk(condition, locals: inner)
                     }
                 }
-                walk(element, locals: inner, own: own)
+                walk(element, locals: inner)
             case .formatted(let parts):
-                for case .value(let e) in parts { walk(e, locals: locals, own: own) }
-            case .unary(_, let x): walk(x, locals: locals, own: own)
+                for case .value(let e) in parts { walk(e, locals: locals) }
+            case .unary(_, let x): walk(x, locals: locals)
             case let .binary(_, a, b):
-                walk(a, locals: locals, own: own)
-                walk(b, locals: locals, own: own)
+                walk(a, locals: locals)
+                walk(b, locals: locals)
             case let .call(callee, arguments):
                 if case .identifier(let name) = callee.kind, !locals.contains(name) {
                     read(name)
-                    if own, Catalogue.entry(named: name)?.certifies != nil { sites.append(e.range.start.offset) }
+                    if Catalogue.entry(named: name)?.certifies != nil { sites.append(e.range.start.offset) }
                 } else {
-                    walk(callee, locals: locals, own: own)
+                    walk(callee, locals: locals)
                 }
-                arguments.forEach { walk($0.value, locals: locals, own: own) }
+                arguments.forEach { walk($0.value, locals: locals) }
             case let .index(a, b):
-                walk(a, locals: locals, own: own)
-                walk(b, locals: locals, own: own)
+                walk(a, locals: locals)
+                walk(b, locals: locals)
             case let .slice(a, b, s):
-                for x in [a, b, s].compactMap({ $0 }) { walk(x, locals: locals, own: own) }
-            case .subscripts(let items): items.forEach { walk($0, locals: locals, own: own) }
-            case .member(let a, _): walk(a, locals: locals, own: own)
+                for x in [a, b, s].compactMap({ $0 }) { walk(x, locals: locals) }
+            case .subscripts(let items): items.forEach { walk($0, locals: locals) }
+            case .member(let a, _): walk(a, locals: locals)
             case let .solve(_, variable, _, interval, condition):
                 if let (a, b) = interval {
-                    walk(a, locals: locals, own: own)
-                    walk(b, locals: locals, own: own)
+                    walk(a, locals: locals)
+                    walk(b, locals: locals)
                 }
-                walk(condition, locals: locals.union([variable]), own: own)
+                walk(condition, locals: locals.union([variable]))
             }
         }
 
@@ -133,9 +137,11 @@ public struct Dependencies: Sendable {
         mutating func read(_ name: String) {
             // Built-ins and catalogue entries cannot be rebound: they are not dependencies.
             if functions[name] == nil, Builtins.names.contains(name) || Catalogue.entry(named: name) != nil { return }
-            reads.insert(name)
-            guard let f = functions[name], expanded.insert(name).inserted else { return }
-            walk(f.body, locals: f.parameters, own: false)
+            guard reads.insert(name).inserted, expands else { return }
+            var pending = [name]
+            while let f = pending.popLast() {
+                for read in functions[f] ?? [] where reads.insert(read).inserted { pending.append(read) }
+            }
         }
     }
 }

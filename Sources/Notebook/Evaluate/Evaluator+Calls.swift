@@ -374,8 +374,9 @@ extension Evaluator {
         case .tensor(let t, let error):
             return .tensor(TensorValue(t, error: error))
         case .row(let fields):
-            let columns = fields.map { ($0.0, Value.vector([.number(Number(.enclosure($0.1)))])) }
-            return .row(TableValue(name: entry, columns: columns, rowCount: 1), 0)
+            return .row(TableValue.record(entry, fields.map { ($0.0, .number(Number(.enclosure($0.1)))) }, style: .certificates), 0)
+        case .exactRow(let fields):
+            return .row(TableValue.record(entry, fields.map { ($0.0, .number(Number(.exact($0.1)))) }, style: .certificates), 0)
         }
         return .number(number)
     }

@@ -191,7 +191,7 @@ extension Evaluator {
                 throw EvaluationError("the table \(t.name) has no column '\(name)' (columns: \(t.columns.map(\.0).joined(separator: ", ")))", at: range)
             }
             return column
-        case .row(let t, _) where t.isRecord:
+        case .row(let t, _) where t.record != nil:
             guard let column = t.columns.first(where: { $0.0 == name })?.1, case .vector(let items) = column, let member = items.first else {
                 throw EvaluationError("the record \(t.name) has no member '\(name)' (members: \(t.columns.map(\.0).joined(separator: ", ")))", at: range)
             }

@@ -82,8 +82,8 @@ extension Evaluator {
                     hypotheses: entry.hypotheses.map(\.rawValue), delta: delta.stripped, certifies: .mean(side: side), union: union, range: range))
             var number = Number(.enclosure(x))
             number.certificates = certificates.union([id])
-            columns.append((field, .vector([.number(number)])))
+            columns.append((field, .number(number)))
         }
-        return .row(TableValue(name: "mean_ci", columns: columns, rowCount: 1), 0)
+        return .row(TableValue.record("mean_ci", columns, style: .fields), 0)
     }
 }

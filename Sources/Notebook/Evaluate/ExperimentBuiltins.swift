@@ -92,7 +92,7 @@ enum ExperimentBuiltins {
             ("W0", tensor([m, d], w0, "W0")), ("W", tensor([m, d], r.weights, "W")), ("a", tensor([m], a, "a")),
             ("outputs", tensor([n], r.outputs, "outputs")),
         ]
-        return .row(TableValue(name: "train_two_layer", columns: columns.map { ($0.0, .vector([$0.1])) }, rowCount: 1), 0)
+        return .row(TableValue.record("train_two_layer", columns, style: .fields), 0)
     }
 
     static func integer(_ v: Value, _ label: String, _ function: String, _ range: SourceRange, atLeast minimum: Int) throws -> Int {

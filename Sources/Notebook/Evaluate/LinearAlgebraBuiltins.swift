@@ -131,7 +131,7 @@ enum LinearAlgebraBuiltins {
                 let fields: [(String, Value)] = [
                     ("values", try measured([values.count], values, name, range)), ("vectors", try measured(vectors.shape, vectors.values, name, range)),
                 ]
-                result = .row(TableValue.record("eigh", fields), 0)
+                result = .row(TableValue.record("eigh", fields, style: .results), 0)
             case "matpow":
                 let m = try array("M")
                 let t = try whole("t", try a.value("t"))

@@ -25,9 +25,9 @@ extension Number {
 
 extension TableValue {
     /// A record: named members read with `.name`, stored as one table row.
-    static func record(_ name: String, _ fields: [(String, Value)]) -> TableValue {
+    static func record(_ name: String, _ fields: [(String, Value)], style: RecordStyle) -> TableValue {
         var t = TableValue(name: name, columns: fields.map { ($0.0, Value.vector([$0.1])) }, rowCount: 1)
-        t.isRecord = true
+        t.record = style
         return t
     }
 }

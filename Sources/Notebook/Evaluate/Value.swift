@@ -61,9 +61,21 @@ public struct TableValue: Sendable {
     public var name: String
     public var columns: [(String, Value)]
     public var rowCount: Int
-    /// A record (`eigh(S)`, docs/language.md "Records"): one row whose columns are its members,
-    /// shown as `name: member = …; …`.
-    public var isRecord = false
+    /// Set for a record (docs/language.md "Records"): one row whose columns are its members, read
+    /// with `.name`; nil for a loaded table and its rows.
+    public var record: RecordStyle?
+
+    /// How a record shows itself on one line; the members are read the same way in each.
+    public enum RecordStyle: Sendable {
+        /// A pair of certificates from the catalogue (`clopper_pearson`, `llp_error_bracket`):
+        /// `lower 0.1, upper 0.2`.
+        case certificates
+        /// The results of a computation (`eigh`): `eigh: values = …; vectors = …`.
+        case results
+        /// What an experiment built-in returns (`mean_ci`, `train_two_layer`):
+        /// `{loss: …, W: tensor …}`, tensors in brief.
+        case fields
+    }
 }
 
 /// A union of failure probabilities over an index set (LANGUAGE.md §6).

@@ -67,31 +67,35 @@ public enum Format {
             if !items.isEmpty, let list = measuredList(items, p) { return "≈ \(list) (measured)" }
             return "[" + items.map { value($0, p) }.joined(separator: ", ") + "]"
         case .table(let t): return "table \(t.name): \(t.rowCount) rows × \(t.columns.count) columns (\(t.columns.map(\.0).joined(separator: ", ")))"
-        case .row(let t, let i) where t.rowCount == 1 && (Catalogue.entry(named: t.name)?.certifiedMembers != nil || t.name == "llp_error_bracket"):
-            // A pair of certificates: its members by name.
-            return t.columns.map { column in
-                guard case .vector(let items) = column.1, i < items.count else { return column.0 }
-                return "\(column.0) \(value(items[i], p))"
-            }.joined(separator: ", ")
-        case .row(let t, _) where t.isRecord:
-            let members = t.columns.map { name, column in
-                guard case .vector(let items) = column, let item = items.first else { return name }
-                return "\(name) = \(value(item, p))"
-            }
-            return "\(t.name): " + members.joined(separator: "; ")
-        case .row(let t, let i) where ["mean_ci", "train_two_layer"].contains(t.name):
-            // A record made by a built-in: its fields, tensors in brief.
-            let fields = t.columns.map { name, column -> String in
-                guard case .vector(let items) = column, i < items.count else { return name }
-                if case .tensor = items[i] { return "\(name): \(Evaluator.brief(items[i]))" }
-                return "\(name): \(value(items[i], p))"
-            }
-            return "{" + fields.joined(separator: ", ") + "}"
+        case .row(let t, _) where t.record != nil: return record(t, p)
         case .row(let t, let i): return "row \(i) of \(t.name)"
         case .union(let u): return "union of δ \(number(u.delta, p))"
         case .tensor(let t): return TensorText.tensor(t)
         case .model(let m): return TensorText.model(m)
         case .network(let n): return TensorText.network(n)
+        }
+    }
+}
+
+extension Format {
+    /// A record on one line, in its style; a member that is not one value shows its name only.
+    static func record(_ t: TableValue, _ p: Precision) -> String {
+        let members = t.columns.map { name, column -> (String, Value?) in
+            guard case .vector(let items) = column, let item = items.first else { return (name, nil) }
+            return (name, item)
+        }
+        switch t.record {
+        case .certificates:
+            return members.map { name, v in v.map { "\(name) \(value($0, p))" } ?? name }.joined(separator: ", ")
+        case .fields:
+            let fields = members.map { name, v -> String in
+                guard let v else { return name }
+                if case .tensor = v { return "\(name): \(Evaluator.brief(v))" }
+                return "\(name): \(value(v, p))"
+            }
+            return "{" + fields.joined(separator: ", ") + "}"
+        case .results, nil:
+            return "\(t.name): " + members.map { name, v in v.map { "\(name) = \(value($0, p))" } ?? name }.joined(separator: "; ")
         }
     }
 }

@@ -13,7 +13,7 @@ struct LabelProportionTests {
     static func exact(_ x: Double) -> ArgumentValue { .exact(Rational(exactly: x)!) }
     static func fractions(_ xs: [Int], over k: Int) -> ArgumentValue { .vector(xs.map { .exact(try! Rational($0) / Rational(k)) }) }
 
-    @Test("llp_error_bracket is the least and greatest error over every labelling with those counts (k ≤ 6, brute force)")
+    @Test("llp_error_bracket is exactly the least and greatest error over every labelling with those counts (k ≤ 6, brute force)")
     func bracketByBruteForce() throws {
         let entry = try #require(Catalogue.entry(named: "llp_error_bracket"))
         for k in 1...6 {
@@ -25,14 +25,15 @@ struct LabelProportionTests {
                         errors.append((0..<k).filter { i in (i < y) != ((mask >> i) & 1 == 1) }.count)
                     }
                     let args: [String: ArgumentValue] = ["size": .exact(Rational(k)), "positives": .exact(Rational(y)), "predicted_positive": .exact(Rational(q))]
-                    guard case .row(let fields) = try entry.evaluate(args, precision: Self.p) else {
-                        Issue.record("a pair was expected")
+                    // Exact rationals, not enclosures: a notebook's `bracket.lower == 0.2` must be decidable.
+                    guard case .exactRow(let fields) = try entry.evaluate(args, precision: Self.p) else {
+                        Issue.record("an exact pair was expected")
                         return
                     }
                     let low = try Rational(errors.min()!) / Rational(k)
                     let high = try Rational(errors.max()!) / Rational(k)
-                    #expect(fields[0].1.contains(low), "k \(k) y \(y) q \(q): \(fields[0].1) vs \(low)")
-                    #expect(fields[1].1.contains(high), "k \(k) y \(y) q \(q): \(fields[1].1) vs \(high)")
+                    #expect(fields[0].1 == low, "k \(k) y \(y) q \(q): \(fields[0].1) vs \(low)")
+                    #expect(fields[1].1 == high, "k \(k) y \(y) q \(q): \(fields[1].1) vs \(high)")
                 }
             }
         }

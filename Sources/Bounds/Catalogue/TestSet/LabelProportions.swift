@@ -44,7 +44,7 @@ extension Catalogue {
                 let (y, q) = (try a.count("positives", of: k, "size"), try a.count("predicted_positive", of: k, "size"))
                 let low = try Rational(Swift.abs(q - y)) / Rational(k)
                 let high = try Rational(Swift.min(q + y, 2 * k - q - y)) / Rational(k)
-                return .row([("lower", Interval(low, precision: a.precision)), ("upper", Interval(high, precision: a.precision))])
+                return .exactRow([("lower", low), ("upper", high)])
             }),
         CatalogueEntry(
             name: "llp_bag_test", family: .testSet,
