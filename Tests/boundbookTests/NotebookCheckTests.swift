@@ -159,7 +159,7 @@ struct LanguageDocErrorTests {
             guard cells.count == 2 else { continue }
             let code = cells[0].components(separatedBy: "` then `").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "`")) }
             var statements = code.joined(separator: "\n")
-            if !["let", "claim", "assume", "budget"].contains(where: statements.hasPrefix) { statements = "let v = " + statements }
+            if !["let", "claim", "assume", "budget", "plot"].contains(where: statements.hasPrefix) { statements = "let v = " + statements }
             rows.append((statements, cells[1].trimmingCharacters(in: CharacterSet(charactersIn: "`"))))
         }
         return rows

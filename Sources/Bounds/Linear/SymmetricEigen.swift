@@ -37,6 +37,18 @@ public enum SymmetricEigen {
         return Interval(unchecked: interval.lower.rounded(to: precision, .down), interval.upper.rounded(to: precision, .up), precision)
     }
 
+    /// An interval containing λ_max(A) for a symmetric A given exactly in double, with the same
+    /// guarantees as `minimumLowerBound` (its upper end is a proven upper bound): it is
+    /// −λ_min(−A), so the upper end is proven by a Cholesky factorization of tI − A.
+    public static func maximumUpperBound(
+        _ a: Matrix, entryErrorBound: BigFloat? = nil, precision: Precision
+    ) throws -> Interval {
+        try requireSymmetric(a, "maximum_eigenvalue")
+        let negated = Matrix(rows: a.rows, cols: a.cols, values: a.values.map { -$0 })
+        let x = try minimumLowerBound(negated, entryErrorBound: entryErrorBound, precision: precision)
+        return Interval(unchecked: x.upper.negated, x.lower.negated, precision)
+    }
+
     /// λ_min of the scaled matrix (max |a| ∈ [1/2, 1)), enclosed.
     static func scaledEnclosure(_ values: [Double], _ n: Int, _ wp: Precision) -> Interval {
         var minDiagonal = Double.infinity

@@ -94,6 +94,14 @@ public enum NTK {
         return try SymmetricEigen.minimumLowerBound(g.matrix, entryErrorBound: BigFloat(g.error), precision: p)
     }
 
+    /// A certified enclosure of λ_max(H^∞) (its upper end is a proven upper bound), so that
+    /// 2/λ_max, the largest stable step of gradient descent on the linearized dynamics, is
+    /// bounded from below.
+    public static func maximumEigenvalue(_ inputs: Tensor, normalize: Bool, precision p: Precision, cache: NTKGramCache? = nil) throws -> Interval {
+        let g = try gram(inputs, normalize: normalize, precision: p, cache: cache)
+        return try SymmetricEigen.maximumUpperBound(g.matrix, entryErrorBound: BigFloat(g.error), precision: p)
+    }
+
     /// sqrt(2·yᵀ(H^∞)⁻¹y/n), the leading term of Thm 5.1 — not a bound on the risk.
     public static func complexityTerm(_ inputs: Tensor, labels: [Double], normalize: Bool, precision p: Precision, cache: NTKGramCache? = nil) throws -> Interval {
         let n = inputs.rank == 2 ? inputs.shape[0] : 0

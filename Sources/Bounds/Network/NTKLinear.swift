@@ -5,8 +5,9 @@ import Foundation
 /// 2019, §4): u(t) = (I − (I − ηH)ᵗ) y, so the loss is ½‖(I − ηH)ᵗ y‖² and the distance
 /// travelled in weight space is √(yᵀ(I − (I − ηH)ᵗ) H⁻¹ (I − (I − ηH)ᵗ) y) (issue 14, item 7).
 ///
-/// Computed from an eigendecomposition of the double-precision H (LAPACK `dsyevd`): a
-/// measurement, not an enclosure — no error bound is proven for it.
+/// Computed from an eigendecomposition of the double-precision H (LAPACK `dsyevd`): an
+/// estimate, not an enclosure — no error bound is proven for it. The notebook uses the certified
+/// `NTKLinearEnclosure`; this independent computation is kept as a cross-check for its tests.
 public enum NTKLinear {
     public struct Trajectory: Sendable {
         /// t = 0, k, 2k, … and T.

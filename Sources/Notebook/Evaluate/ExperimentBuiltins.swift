@@ -8,8 +8,9 @@ struct SeededDraws: Sendable {
     var uniform: @Sendable (_ count: Int, _ seed: UInt64) throws -> [Double]
 }
 
-/// The experiment built-ins of issue 14 that run in double precision: `train_two_layer`.
-/// Their results are measurements (`measured`), not enclosures.
+/// The experiment built-ins of issue 14: `train_two_layer` and `ntk_gram_empirical` run in
+/// double precision and return measurements (`measured`); `ntk_linear_loss` and
+/// `ntk_linear_distance` return certified enclosures.
 enum ExperimentBuiltins {
     static let names = ["train_two_layer", "ntk_gram_empirical", "ntk_linear_loss", "ntk_linear_distance"]
 

@@ -48,14 +48,14 @@ struct NTKGramCacheTests {
 
 @Suite("ntk_linear_loss, ntk_linear_distance and ntk_gram_empirical in a notebook")
 struct NTKExperimentBuiltinTests {
-    @Test("loss and distance are measured vectors from the run's H∞ (computed once for both), equal to the library's")
+    @Test("loss and distance are enclosures (not measured) from the run's H∞ (computed once for both), around the old double-precision values")
     func linearized() throws {
         let folder = TensorFiles.folder()
         let unit: [Double] = [1, 0, 0, 1, 0.6, 0.8]
         try Data(TensorFiles.npy([3, 2], unit)).write(to: folder.appendingPathComponent("X.npy"))
         let e = Evaluator(options: Evaluator.Options(baseDirectory: folder))
         let source =
-            "let X = load(\"X.npy\")\nlet L = ntk_linear_loss(inputs: X, labels: [1, -1, 1], eta: 0.5, steps: 20, record_every: 5)\nlet D = ntk_linear_distance(inputs: X, labels: [1, -1, 1], eta: 0.5, steps: 20, record_every: 5)\nlet H = ntk_gram_empirical(load(\"X.npy\"), X)"
+            "let X = load(\"X.npy\")\nlet L = ntk_linear_loss(inputs: X, labels: [1, -1, 1], eta: 0.5, steps: 20, record_every: 5)\nlet D = ntk_linear_distance(inputs: X, labels: [1, -1, 1], eta: 0.5, steps: 20, record_every: 5)\nlet M = ntk_max_eigenvalue(X)\nlet H = ntk_gram_empirical(load(\"X.npy\"), X)"
         let (program, diagnostics) = NotebookParser.parse(source)
         #expect(diagnostics.isEmpty)
         for statement in program.statements { _ = try e.run(statement, cell: 0) }
@@ -67,16 +67,50 @@ struct NTKExperimentBuiltinTests {
                 Issue.record("\(name) is not a vector")
                 continue
             }
-            let values = items.compactMap { item -> Double? in
-                guard case .number(let n) = item, n.measured else { return nil }
-                return n.interval(.standard).lower.double()
+            let boxes = items.compactMap { item -> Interval? in
+                guard case .number(let n) = item, !n.measured, case .enclosure(let x) = n.magnitude else { return nil }
+                return x
             }
-            #expect(values == reference, "\(name)")
+            #expect(boxes.count == reference.count, "\(name): \(items)")
+            for (box, v) in zip(boxes, reference) {
+                let slack = 1e-12 * Swift.max(Swift.abs(v), 1e-300)
+                #expect(box.lower.double(.down) - slack <= v && v <= box.upper.double(.up) + slack, "\(name): \(v) vs \(box)")
+                #expect(box.width.double(.up) <= 1e-12 * Swift.max(Swift.abs(v), 1), "\(name): \(box)")
+            }
         }
         guard case .tensor(let h)? = e.bindings["H"]?.values.values.first else {
             Issue.record("H is not a tensor")
             return
         }
         #expect(h.measured && h.tensor.shape == [3, 3])
+    }
+}
+
+@Suite("ntk_linear_loss and ntk_linear_distance: bad input")
+struct NTKLinearBuiltinErrorTests {
+    func errors(_ call: String) throws -> [String] {
+        let folder = TensorFiles.folder()
+        try Data(TensorFiles.npy([3, 2], [1, 0, 0, 1, 0.6, 0.8])).write(to: folder.appendingPathComponent("X.npy"))
+        let text = "```bound\nlet X = load(\"X.npy\")\n\(call)\n```\n"
+        let report = NotebookRunner.run(bytes: Array(text.utf8), path: "t.md", baseDirectory: folder, options: RunOptions())
+        return report.errors.map(\.message)
+    }
+
+    @Test(
+        "eta ≤ 0, steps beyond the caps, mismatched labels and a non-matrix input are errors that say what was expected",
+        arguments: [
+            ("ntk_linear_loss(inputs: X, labels: [1, -1, 1], eta: 0, steps: 10)", "eta must be positive"),
+            ("ntk_linear_distance(inputs: X, labels: [1, -1, 1], eta: -0.1, steps: 10)", "eta must be positive"),
+            ("ntk_linear_loss(inputs: X, labels: [1, -1, 1], eta: 0.1, steps: 20000000)", "--max-steps"),
+            ("ntk_linear_loss(inputs: X, labels: [1, -1, 1], eta: 0.1, steps: 9000000, record_every: 1)", "--max-elements"),
+            ("ntk_linear_loss(inputs: X, labels: [1, -1], eta: 0.1, steps: 10)", "3 rows"),
+            ("ntk_linear_loss(inputs: X[0], labels: [1, -1, 1], eta: 0.1, steps: 10)", "must be a matrix"),
+            ("ntk_linear_loss(inputs: X, labels: [1, -1, 1], eta: 0.1, steps: -1)", "whole number ≥ 0"),
+            ("ntk_linear_loss(inputs: X, labels: [1, -1, 1], eta: 0.1, steps: 10, record_every: 0)", "whole number ≥ 1"),
+            ("ntk_linear_loss(inputs: X, labels: [1, -1, 1], eta: 1000, steps: 5000)", "overflowed"),
+        ])
+    func badInput(call: String, expected: String) throws {
+        let e = try errors(call)
+        #expect(e.count == 1 && e[0].contains(expected), "\(e)")
     }
 }

@@ -56,7 +56,7 @@ struct PlotEdgeTests {
     @Test("a spec with ±∞ or NaN, built without the evaluator, renders without trapping")
     func nonFiniteSpec() {
         var spec = PlotSpec(series: [PlotSpec.Series(label: "s", points: [PlotSpec.Point(x: (1, 1), y: (0, 0)), PlotSpec.Point(x: (2, 2), y: (1, 1))])])
-        spec.hline = .infinity
+        spec.hlines = [PlotSpec.Reference(value: .infinity)]
         let svg = SVGPlot.render(spec)
         #expect(svg.hasPrefix("<svg") || svg.contains("<svg"))
         #expect(SVGPlot.f(.infinity) == "1000000000.00")

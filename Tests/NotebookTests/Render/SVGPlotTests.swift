@@ -16,7 +16,7 @@ struct SVGPlotTests {
             })
         s.ylog = ylog
         s.xlog = xlog
-        s.hline = hline
+        s.hlines = hline.map { [PlotSpec.Reference(value: $0)] } ?? []
         s.title = "a <title> & more"
         return s
     }

@@ -357,6 +357,19 @@ extension Catalogue {
                 return .interval(try NTK.minimumEigenvalue(x, normalize: try a.flag("normalize"), precision: a.precision, cache: a.gramCache))
             }),
         CatalogueEntry(
+            name: "ntk_max_eigenvalue", family: .ntk,
+            summary: "λ_max(H^∞), certified (its upper end is a proven upper bound): 2/λ_max is the largest stable step of the linearized dynamics.",
+            formula: "λ_max(H^∞)", latex: #"\lambda_{\max}(H^\infty)"#,
+            citation: aroraCitation + " (eq. 3; gradient descent on the linearized dynamics u(t+1) = u(t) − ηH^∞(u(t) − y) contracts iff η < 2/λ_max)",
+            parameters: [
+                tensor("inputs", "the n×d inputs, unit-norm rows"),
+                CatalogueParameter("normalize", .text, described: "\"yes\" or \"no\" (optional; default \"no\")", summary: "scale every row to norm 1 first"),
+            ],
+            evaluate: { a in
+                let (x, _) = try a.tensor("inputs")
+                return .interval(try NTK.maximumEigenvalue(x, normalize: try a.flag("normalize"), precision: a.precision, cache: a.gramCache))
+            }),
+        CatalogueEntry(
             name: "arora_ntk", family: .ntk,
             summary: "NTK complexity term (leading term of a bound, remainder not explicit): sqrt(2·yᵀ(H^∞)⁻¹y/n) — never a certified bound on the risk.",
             formula: "sqrt(2·yᵀ(H^∞)⁻¹y / n), labels ±1 (or in [−1, 1])",
