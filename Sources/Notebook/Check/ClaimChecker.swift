@@ -51,11 +51,28 @@ extension Evaluator {
     /// Whether a comparison in the claim has a measurement on either side. Sides that cannot be
     /// evaluated alone (a solver's variable inside its condition) are skipped.
     func comparesMeasurements(_ expr: Expr, cell: Int, precision p: Precision) -> Bool {
+        comparesMeasurements(expr, Context(precision: p, cell: cell))
+    }
+
+    /// A comparison inside a comprehension (`all([r.loss < 1 for r in runs])`) reads the names
+    /// the comprehension binds, so its sides cannot be evaluated outside it: each pass is
+    /// replayed with its names bound and its element and `if` conditions checked there.
+    private func comparesMeasurements(_ expr: Expr, _ ctx: Context) -> Bool {
         var found = false
         expr.visit { e in
-            guard !found, case let .binary(op, a, b) = e.kind, op.isComparison else { return }
-            let ctx = Context(precision: p, cell: cell)
-            found = [a, b].contains { (try? eval($0, ctx))?.isMeasured ?? false }
+            guard !found else { return }
+            switch e.kind {
+            case let .binary(op, a, b) where op.isComparison:
+                found = [a, b].contains { (try? eval($0, ctx))?.isMeasured ?? false }
+            case let .comprehension(element, clauses):
+                let conditions = clauses.compactMap { clause -> Expr? in
+                    if case .if(let c) = clause { return c } else { return nil }
+                }
+                try? passes(clauses[...], ctx, e.range) { inner in
+                    if !found { found = ([element] + conditions).contains { comparesMeasurements($0, inner) } }
+                }
+            default: return
+            }
         }
         return found
     }

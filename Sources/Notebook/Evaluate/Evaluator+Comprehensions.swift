@@ -22,8 +22,8 @@ extension Evaluator {
     }
 
     /// Runs `body` once per combination of the `for` clauses that passes the `if` clauses, with
-    /// the clauses' names bound in the context.
-    private func passes(
+    /// the clauses' names bound in the context (the claim checker replays them too).
+    func passes(
         _ clauses: ArraySlice<ComprehensionClause>, _ ctx: Context, _ range: SourceRange, _ body: (Context) throws -> Void
     ) throws {
         guard let clause = clauses.first else { return try body(ctx) }

@@ -177,6 +177,24 @@ struct MeasurementTests {
         #expect(claims[0].subject == .numbers)
     }
 
+    @Test("a claim whose comparisons sit inside a comprehension is measured when a pass compares a measurement")
+    func claimsThroughComprehensions() throws {
+        let (report, text, errors) = runLinearAlgebra(
+            """
+            let z = norm([3, 4])
+            let rs = [[z, 1], [z, 2]]
+            claim all([r[0] < 10 for r in rs])
+            claim all([k < 10 for k in [1, 2] if z > k])
+            claim all([k < 10 for k in [1, 2]])
+            claim all([binomial_test(errors: k, n: 100, delta: 0.01) <= 0.5 for k in [1, 2]])
+            """)
+        #expect(errors.isEmpty, "\(errors)")
+        let claims = report.entries.compactMap(\.result.claim)
+        #expect(claims.map(\.measured) == [true, true, false, false], "\(text)")
+        #expect(claims[0].subject == .numbers)
+        #expect(claims[3].subject == .quantities)
+    }
+
     @Test("JSON: a measured number has measured and value, no enclosure; a tensor lists its values")
     func json() throws {
         let (report, _, errors) = runLinearAlgebra(
