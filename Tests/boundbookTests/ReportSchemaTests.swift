@@ -14,7 +14,10 @@ struct ReportSchemaTests {
 
     @Test("the bundled notebooks' and docs/language.md's reports are one JSON array that the schema accepts")
     func bundledReports() throws {
-        let run = try Run(["check", "--time-limit", "1200", "--format", "json", Self.repository.appendingPathComponent("notebooks").path, Self.repository.appendingPathComponent("docs/language.md").path])
+        let run = try Run([
+            "check", "--time-limit", "1200", "--format", "json", Self.repository.appendingPathComponent("notebooks").path,
+            Self.repository.appendingPathComponent("docs/language.md").path,
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         let reports = try #require(try Self.parse(run.stdout) as? [[String: Any]])
         #expect(reports.count >= 5)
