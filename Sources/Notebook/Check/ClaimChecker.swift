@@ -71,10 +71,24 @@ extension Evaluator {
                 try? passes(clauses[...], ctx, e.range) { inner in
                     if !found { found = ([element] + conditions).contains { comparesMeasurements($0, inner) } }
                 }
+            case .identifier(let name) where ctx.locals[name] == nil:
+                // A name bound to comparisons (`let ok = [r.loss < 1 for r in runs]`, then
+                // `claim all(ok)`): its own comparisons, where it was bound.
+                guard let b = bindings[name], let bound = b.expr, b.values.values.contains(where: Evaluator.holdsTruths) else { return }
+                found = comparesMeasurements(bound, Context(precision: ctx.precision, cell: b.cell))
             default: return
             }
         }
         return found
+    }
+
+    /// A truth value, or a vector holding one.
+    static func holdsTruths(_ v: Value) -> Bool {
+        switch v {
+        case .truth: return true
+        case .vector(let items): return items.contains(where: holdsTruths)
+        default: return false
+        }
     }
 
     /// "cell 2, line 5": positions inside a cell do not move when `update` inserts output

@@ -187,10 +187,14 @@ struct MeasurementTests {
             claim all([k < 10 for k in [1, 2] if z > k])
             claim all([k < 10 for k in [1, 2]])
             claim all([binomial_test(errors: k, n: 100, delta: 0.01) <= 0.5 for k in [1, 2]])
+            let ok = [r[0] < 10 for r in rs]
+            claim all(ok)
+            let exact = [k < 10 for k in [1, 2]]
+            claim all(exact)
             """)
         #expect(errors.isEmpty, "\(errors)")
         let claims = report.entries.compactMap(\.result.claim)
-        #expect(claims.map(\.measured) == [true, true, false, false], "\(text)")
+        #expect(claims.map(\.measured) == [true, true, false, false, true, false], "\(text)")
         #expect(claims[0].subject == .numbers)
         #expect(claims[3].subject == .quantities)
     }
