@@ -76,11 +76,13 @@ enum CellText {
             func gap(_ x: BigFloat, _ y: BigFloat) -> String { exactGap.map { "= " + Format.exact($0) } ?? "≥ " + margin(x, y, p) }
             // A literal right side is shown as written; a computed one with its bound.
             let literal = (try? Rational(decimalLiteral: right)) != nil
+            // An exact side is equal to its value, not bounded by it (`119 / 797 = 119/797`).
+            let (leftIs, rightIs) = (c.exactSides.0 != nil, c.exactSides.1 != nil)
             switch (c.verdict, op) {
             case (.proved, .less), (.proved, .lessEqual):
-                head += " · \(left) ≤ \(aHi)\(literal ? "" : ", \(right) ≥ \(bLo)"); margin \(gap(b.lower, a.upper))"
+                head += " · \(left) \(leftIs ? "=" : "≤") \(aHi)\(literal ? "" : ", \(right) \(rightIs ? "=" : "≥") \(bLo)"); margin \(gap(b.lower, a.upper))"
             case (.proved, .greater), (.proved, .greaterEqual):
-                head += " · \(left) ≥ \(aLo)\(literal ? "" : ", \(right) ≤ \(bHi)"); margin \(gap(a.lower, b.upper))"
+                head += " · \(left) \(leftIs ? "=" : "≥") \(aLo)\(literal ? "" : ", \(right) \(rightIs ? "=" : "≤") \(bHi)"); margin \(gap(a.lower, b.upper))"
             case (.refuted, .less), (.refuted, .lessEqual):
                 head += " · \(left) ≥ \(aLo) > \(right) by \(gap(a.lower, b.upper))"
             case (.refuted, .greater), (.refuted, .greaterEqual):
