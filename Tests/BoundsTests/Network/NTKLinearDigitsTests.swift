@@ -45,7 +45,7 @@ struct NTKLinearDigitsTests {
         #expect(certified.loss.allSatisfy { Self.relative($0) < 1e-9 })
     }
 
-    @Test("n = 200, η = 1.9/λ_max, 3000 steps: relative widths stay below 1e-7 and the run takes under 10 s")
+    @Test("n = 200, η = 1.9/λ_max, 3000 steps: relative widths stay below 1e-7 and H∞ is computed once")
     func widthsAtScale() throws {
         let (x, y) = try Self.digits(200)
         let cache = NTKGramCache()
@@ -61,7 +61,8 @@ struct NTKLinearDigitsTests {
         print("n = 200, η = \(eta), 3000 steps: \(seconds) s; relative widths (loss, distance) at t = 500…3000: \(widths)")
         #expect(cache.computations == 1)
         #expect(widths.allSatisfy { $0.0 < 1e-7 && $0.1 < 1e-7 }, "\(widths)")
-        #expect(seconds < 10)
+        // The time is printed, not asserted: timed assertions fail on loaded or sanitized runs
+        // (benchmarks/ measures speed).
         // The loss decreases along the recorded steps (provably, from the enclosures).
         for (a, b) in zip(r.loss, r.loss.dropFirst()) { #expect(b.upper < a.lower) }
     }
