@@ -4,6 +4,10 @@ extension Catalogue {
     static let jiangCitation = "Jiang, Neyshabur, Mobahi, Krishnan, Bengio 2020, \"Fantastic generalization measures and where to find them\""
     static let aroraCitation = "Arora, Du, Hu, Li, Wang 2019, \"Fine-grained analysis of optimization and generalization for overparameterized two-layer neural networks\", Thm 5.1"
 
+    /// The optional `normalize` word of the NTK entries.
+    static let normalizeParameter = CatalogueParameter(
+        "normalize", .text, described: "\"yes\" or \"no\" (optional; default \"no\")", summary: "scale every row to norm 1 first")
+
     static func tensor(_ name: String, _ summary: String) -> CatalogueParameter {
         CatalogueParameter(name, .tensor, described: "a tensor", summary: summary)
     }
@@ -336,7 +340,7 @@ extension Catalogue {
             citation: aroraCitation + " (eq. 3)",
             parameters: [
                 tensor("inputs", "the n×d inputs, unit-norm rows"),
-                CatalogueParameter("normalize", .text, described: "\"yes\" or \"no\" (optional; default \"no\")", summary: "scale every row to norm 1 first"),
+                normalizeParameter,
             ],
             evaluate: { a in
                 let (x, _) = try a.tensor("inputs")
@@ -350,7 +354,7 @@ extension Catalogue {
             citation: aroraCitation + " (Assumption 3.1)",
             parameters: [
                 tensor("inputs", "the n×d inputs, unit-norm rows"),
-                CatalogueParameter("normalize", .text, described: "\"yes\" or \"no\" (optional; default \"no\")", summary: "scale every row to norm 1 first"),
+                normalizeParameter,
             ],
             evaluate: { a in
                 let (x, _) = try a.tensor("inputs")
@@ -363,7 +367,7 @@ extension Catalogue {
             citation: aroraCitation + " (eq. 3; gradient descent on the linearized dynamics u(t+1) = u(t) − ηH^∞(u(t) − y) contracts iff η < 2/λ_max)",
             parameters: [
                 tensor("inputs", "the n×d inputs, unit-norm rows"),
-                CatalogueParameter("normalize", .text, described: "\"yes\" or \"no\" (optional; default \"no\")", summary: "scale every row to norm 1 first"),
+                normalizeParameter,
             ],
             evaluate: { a in
                 let (x, _) = try a.tensor("inputs")
@@ -378,7 +382,7 @@ extension Catalogue {
                 + "; the theorem's assumptions: width m ≥ poly(n, 1/λ₀, 1/δ, 1/ε), step size O(λ₀/n²), initialization scale κ = O(ελ₀δ/√n), labels in [−1, 1], unit-norm inputs; its remainder O(sqrt(log(n/(λ₀δ))/n)) has no explicit constant",
             parameters: [
                 tensor("inputs", "the n×d inputs, unit-norm rows"), CatalogueParameter("labels", .tensor, described: "one label in [−1, 1] per input", summary: "the labels y"),
-                CatalogueParameter("normalize", .text, described: "\"yes\" or \"no\" (optional; default \"no\")", summary: "scale every row to norm 1 first"),
+                normalizeParameter,
             ],
             evaluate: { a in
                 let (x, _) = try a.tensor("inputs")
