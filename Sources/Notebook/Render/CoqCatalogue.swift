@@ -79,6 +79,29 @@ struct CoqEntry: Sendable {
                 CoqEntry(
                     name: "vc", parameters: ["risk", "n", "dim", "delta"],
                     shape: .closed("risk + sqrt (2 * dim * ln (exp 1 * n / dim) / n) + sqrt (ln (1 / delta) / (2 * n))")),
+                // Π(n) = 2ⁿ when dim ≥ n, else Σ_{i ≤ dim} C(n, i) = `sauer n dim`, an integer the
+                // proof computes (`bb_sauer`, vm_compute) before interval bounds the formula.
+                CoqEntry(
+                    name: "vc_growth", parameters: ["risk", "n", "growth", "delta"],
+                    shape: .closed("risk + sqrt (2 * ln growth / n) + sqrt (ln (1 / delta) / (2 * n))"), inputs: ["risk", "n", "dim", "delta"],
+                    derive: { args in
+                        guard case .exact(let n)? = args["n"]?.value, let ni = n.integerValue, case .exact(let d)? = args["dim"]?.value,
+                            let di = d.integerValue, ni >= BigInteger(1), d.signum >= 0
+                        else { throw CoqUnsupported(reason: "vc_growth is exported for exact whole n and dim") }
+                        var out = args
+                        if di >= ni {
+                            out["growth"] = CoqScalar(text: "(powerRZ 2 \(ni))", value: nil)
+                        } else {
+                            guard di * ni * ni <= BigInteger(CoqEntry.sauerCost) else {
+                                throw CoqUnsupported(
+                                    reason:
+                                        "vc_growth with dim = \(di) < n = \(ni): Π(n) = Σ_{i ≤ dim} C(n, i) would take Coq's integer arithmetic too long (dim·n² > 10¹⁰; boundbook's enclosure stands unchecked)"
+                                )
+                            }
+                            out["growth"] = CoqScalar(text: "(IZR (sauer \(ni) \(di)))", value: nil)
+                        }
+                        return out
+                    }),
                 CoqEntry(
                     name: "rademacher", parameters: ["risk", "complexity", "n", "delta"],
                     shape: .closed("risk + 2 * complexity + sqrt (ln (1 / delta) / (2 * n))")),
@@ -103,6 +126,10 @@ struct CoqEntry: Sendable {
     }()
 
     static let confidence = "3 * sqrt (ln (2 / delta) / (2 * n))"
+    /// The largest dim·n² (dim < n) for which the export writes Sauer's sum Σ_{i ≤ dim} C(n, i)
+    /// for Coq to compute: dim steps on integers of up to n bits, in Coq's own binary integer
+    /// arithmetic (dim = 1440, n = 7569, so 8·10¹⁰, takes 5.5 s; 10¹⁰ well under a second).
+    static let sauerCost = 10_000_000_000
 
     /// The norm-based margin bounds with budgets fixed in advance (CATALOGUE.md §6.3).
     static let network: [CoqEntry] = [

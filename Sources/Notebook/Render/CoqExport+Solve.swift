@@ -35,6 +35,7 @@ extension CoqExport {
         let lemma = "solve_line_\(line)"
         var proof: [String] = t.used.sorted().compactMap { t.atoms[$0].bounds.map { "pose proof \($0.name)." } }
         if !t.closedUsed.isEmpty { proof.append("unfold " + t.closedUsed.sorted().joined(separator: ", ") + ".") }
+        if t.closedUsed.contains("vc_growth") { proof.append("bb_sauer.") }
         proof.append(tactic + ".")
         return """
             (* \(source)

@@ -84,6 +84,7 @@ public enum CoqExport {
         let definitions = t.used.sorted().filter { t.atoms[$0].transparent }.map { t.atoms[$0].name }
         if !definitions.isEmpty { proof.append("unfold " + definitions.joined(separator: ", ") + ".") }
         if !t.closedUsed.isEmpty { proof.append("unfold " + t.closedUsed.sorted().joined(separator: ", ") + ".") }
+        if t.closedUsed.contains("vc_growth") { proof.append("bb_sauer.") }
         proof.append(prop.tactic + ".")
         return """
             (* \(source)
@@ -138,6 +139,7 @@ public enum CoqExport {
         header += skipped.isEmpty ? "\n   (none)" : skipped.map { "\n   - " + $0 }.joined()
         header += " *)"
         var parts = [header, CoqPrelude.imports, CoqPrelude.tactics]
+        if used.contains("vc_growth") { parts.append(CoqPrelude.sauer) }
         if usesKL { parts.append(CoqPrelude.klInverse) }
         if usesKLLower { parts.append(CoqPrelude.klInverseLower) }
         if usesBinomial || usesBinomialLower { parts.append(CoqPrelude.binomialCDF) }

@@ -33,6 +33,26 @@ enum CoqPrelude {
         Axiom kl_inv_upper_le_1 : forall q c, 0 < q -> q < 1 -> 0 <= c -> kl_inv_upper q c <= 1.
         """
 
+    /// Sauer's sum Σ_{i ≤ d} C(n, i), the growth function bound of `vc_growth` for d < n.
+    static let sauer = """
+        (* Σ_{i ≤ d} C(n, i) by the exact recursion C(n, i + 1) = C(n, i)·(n − i)/(i + 1). *)
+        Fixpoint sauer_sum (n i c : Z) (k : nat) : Z :=
+          match k with
+          | O => c
+          | S k' => (c + sauer_sum n (i + 1) (c * (n - i) / (i + 1)) k')%Z
+          end.
+        Definition sauer (n : Z) (d : nat) : Z := sauer_sum n 0 1 d.
+        (* Each sum is computed by the kernel's virtual machine (an equation checked by vm_compute:
+           a plain change would make the kernel unfold the recursion lazily), then rewritten. *)
+        Ltac bb_sauer :=
+          repeat match goal with
+          | |- context [sauer ?n ?d] =>
+              let v := eval vm_compute in (sauer n d) in
+              let h := fresh in
+              assert (h : sauer n d = v) by (vm_compute; reflexivity); rewrite h; clear h
+          end.
+        """
+
     /// The lower branch of the kl inverse (`kl_test_lower`).
     static let klInverseLower = """
         (* kl⁻¹₋(q, c) = inf { p ∈ [0, q] : kl(q‖p) ≤ c }. Never computed: only bracketed. *)
@@ -71,18 +91,33 @@ enum CoqPrelude {
     /// The binomial lower tail with exactly computed coefficients, and the tactic that bounds it.
     static let binomialCDF = """
         (* C(n, i) by the exact integer recursion C(n, 0) = 1, C(n, i + 1) = C(n, i)·(n − i)/(i + 1)
-           (the division is exact), and binom_terms … = Σ_{i ≤ k} C(n, i)·pⁱ·(1 − p)^(n−i). *)
-        Fixpoint binom_terms (n : Z) (p : R) (i : nat) (c : Z) (k : nat) : R :=
+           (the division is exact): binom_coeffs n 0 1 k = [C(n, 0); …; C(n, k)]. *)
+        Fixpoint binom_coeffs (n i c : Z) (k : nat) : list Z :=
           match k with
-          | O => IZR c * powerRZ p (Z.of_nat i) * powerRZ (1 - p) (n - Z.of_nat i)
-          | S k' => IZR c * powerRZ p (Z.of_nat i) * powerRZ (1 - p) (n - Z.of_nat i)
-                    + binom_terms n p (S i) (c * (n - Z.of_nat i) / Z.of_nat (S i))%Z k'
+          | O => cons c nil
+          | S k' => cons c (binom_coeffs n (i + 1) (c * (n - i) / (i + 1)) k')
           end.
-        (* P[Bin(n, p) ≤ k]. *)
-        Definition binom_cdf (n : Z) (k : nat) (p : R) : R := binom_terms n p O 1%Z k.
+        (* Σ_j cs_j·p^(i+j)·(1 − p)^(n−i−j). *)
+        Fixpoint binom_sum (n : Z) (p : R) (i : Z) (cs : list Z) : R :=
+          match cs with
+          | nil => 0
+          | cons c cs' => IZR c * powerRZ p i * powerRZ (1 - p) (n - i) + binom_sum n p (i + 1) cs'
+          end.
+        (* P[Bin(n, p) ≤ k] = Σ_{i ≤ k} C(n, i)·pⁱ·(1 − p)^(n−i). *)
+        Definition binom_cdf (n : Z) (k : nat) (p : R) : R := binom_sum n p 0 (binom_coeffs n 0 1 k).
 
+        (* The coefficients are computed first, by the kernel's virtual machine (integer arithmetic
+           only, as an equation checked by vm_compute); the sum is then unrolled and bounded by
+           interval. *)
         Ltac bb_tail :=
-          unfold binom_cdf; cbn -[powerRZ IZR Rminus Rmult Rplus Rdiv];
+          unfold binom_cdf;
+          repeat match goal with
+          | |- context [binom_coeffs ?n ?i ?c ?k] =>
+              let cs := eval vm_compute in (binom_coeffs n i c k) in
+              let h := fresh in
+              assert (h : binom_coeffs n i c k = cs) by (vm_compute; reflexivity); rewrite h; clear h
+          end;
+          cbn -[powerRZ IZR Rminus Rmult Rplus Rdiv];
           first [ interval | interval with (i_prec 200) ].
         """
 
@@ -112,7 +147,18 @@ enum CoqPrelude {
         (* kl(q‖p), the relative entropy of Bernoulli(q) to Bernoulli(p), for 0 < q < 1, 0 < p < 1. *)
         Definition kl (q p : R) : R := q * ln (q / p) + (1 - q) * ln ((1 - q) / (1 - p)).
 
-        Ltac bb_num := first [ lia | lra | interval | interval with (i_prec 200) | (split; bb_num) ].
+        (* Rabs of exact terms: by cases on each sign, then lra. *)
+        Ltac bb_abs := unfold Rabs; repeat match goal with |- context [Rcase_abs ?x] => destruct (Rcase_abs x) end; lra.
+        (* Rmin/Rmax inside arithmetic: each one (innermost first, as matching backtracks)
+           rewritten to the argument that decides it, then lra or interval. *)
+        Ltac bb_pick := first [ lra | interval | interval with (i_prec 200) ].
+        Ltac bb_minmax :=
+          repeat match goal with
+          | |- context [Rmin ?x ?y] => first [ rewrite (Rmin_left x y) by bb_pick | rewrite (Rmin_right x y) by bb_pick ]
+          | |- context [Rmax ?x ?y] => first [ rewrite (Rmax_left x y) by bb_pick | rewrite (Rmax_right x y) by bb_pick ]
+          end;
+          bb_pick.
+        Ltac bb_num := first [ lia | lra | interval | interval with (i_prec 200) | bb_abs | bb_minmax | (split; bb_num) ].
         (* A comparison with a min or max on top: through the element that decides it. *)
         Ltac bb_cmp :=
           match goal with
@@ -126,7 +172,8 @@ enum CoqPrelude {
           | |- Rmax _ _ < _ => apply Rmax_lub_lt; bb_cmp
           | |- _ => bb_num
           end.
-        Ltac bb_side := try unfold kl; bb_num.
+        (* A bracket's defining inequality at a point within 10⁻⁵⁰ of 1 needs more bits: ln(1 − u). *)
+        Ltac bb_side := try unfold kl; first [ bb_num | interval with (i_prec 600) | interval with (i_prec 2000) ].
         (* x <> y through x < y or y < x. *)
         Ltac bb_ne := first [ apply Rlt_not_eq; bb_cmp | apply not_eq_sym; apply Rlt_not_eq; bb_cmp ].
         """

@@ -53,6 +53,24 @@ extension CoqTranslator {
         return CoqScalar(text: name, value: value)
     }
 
+    /// The enclosure rounded outward to `bracketDigits` significant digits — of the value, or,
+    /// above 1/2, of its distance to 1, so that a value within 10⁻¹² of 1 (a vacuous kl inverse)
+    /// keeps an upper end below 1 and `claim b < 1` stays provable.
+    static func outward(_ x: Interval, precision: Precision) -> (Rational, Rational)? {
+        let digits = bracketDigits
+        if x.lower > BigFloat(0.5) {
+            let distance = Interval(1, precision: precision) - x
+            guard let far = try? Rational(decimalLiteral: distance.upper.decimal(significantDigits: digits, .up)),
+                let near = try? Rational(decimalLiteral: distance.lower.decimal(significantDigits: digits, .down))
+            else { return nil }
+            return (Rational(1) - far, Rational(1) - near)
+        }
+        guard let lower = try? Rational(decimalLiteral: x.lower.decimal(significantDigits: digits, .down)),
+            let upper = try? Rational(decimalLiteral: x.upper.decimal(significantDigits: digits, .up))
+        else { return nil }
+        return (lower, upper)
+    }
+
     /// `L <= name <= U` with L, U the enclosure rounded outward, proved from the defining
     /// inequality at L and at U.
     func bracket(_ name: String, _ entry: CoqEntry, _ args: [String: CoqScalar], _ x: Interval) throws -> (name: String, text: String) {
@@ -61,10 +79,9 @@ extension CoqTranslator {
             let lemma = "\(name)_bounds"
             return (lemma, "Lemma \(lemma) : 0 <= \(name) <= 0.\nProof.\n  unfold \(name).\n  rewrite binomial_test_lower_at_0.\n  lra.\nQed.")
         }
-        guard let lower = try? Rational(decimalLiteral: x.lower.decimal(significantDigits: Self.bracketDigits, .down)),
-            let upper = try? Rational(decimalLiteral: x.upper.decimal(significantDigits: Self.bracketDigits, .up)),
-            lower.signum > 0
-        else { throw CoqUnsupported(reason: "\(entry.name)'s enclosure is not a positive finite interval") }
+        guard let (lower, upper) = Self.outward(x, precision: precision), lower.signum > 0 else {
+            throw CoqUnsupported(reason: "\(entry.name)'s enclosure is not a positive finite interval")
+        }
         let (l, u) = (Self.literal(lower), Self.literal(upper))
         let one = Rational(1)
         var proof: [String] = []

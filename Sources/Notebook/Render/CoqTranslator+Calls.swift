@@ -85,6 +85,38 @@ extension CoqTranslator {
         case "value":
             guard arguments.count == 1 else { break }
             return try value(arguments[0].value)
+        case "count":
+            guard arguments.count == 1 else { break }
+            // The number of items, whatever they are (a name's value is read, not translated).
+            if case .identifier(let id) = arguments[0].value.kind, locals[id] == nil, let v = bindings[id]?.value {
+                var count: Int?
+                if case .vector(let items) = v { count = items.count }
+                if case .tensor(let t) = v, t.tensor.rank == 1 { count = t.tensor.count }
+                if let count { return .scalar(CoqScalar(text: "\(count)", value: .exact(Rational(count)))) }
+            }
+            guard case .vector(let items) = try value(arguments[0].value) else { break }
+            return .scalar(CoqScalar(text: "\(items.count)", value: .exact(Rational(items.count))))
+        case "sum", "mean":
+            guard arguments.count == 1, case .vector(let items) = try value(arguments[0].value) else { break }
+            var total = CoqScalar(text: "0", value: .exact(Rational(0)))
+            for (i, item) in items.enumerated() {
+                guard case .scalar(let s) = item else { throw CoqUnsupported(reason: "\(name) of nested vectors") }
+                total = i == 0 ? s : try arithmetic(.add, total, s)
+            }
+            if name == "sum" { return .scalar(total) }
+            guard !items.isEmpty else { break }
+            return .scalar(try arithmetic(.divide, total, CoqScalar(text: "\(items.count)", value: .exact(Rational(items.count)))))
+        case "abs":
+            guard arguments.count == 1 else { break }
+            return try map(try value(arguments[0].value)) { x in
+                var v: ArgumentValue?
+                switch x.value {
+                case .exact(let q)?: v = .exact(q.signum < 0 ? -q : q)
+                case .enclosure(let i)?: v = i.lower.signum >= 0 ? .enclosure(i) : i.upper.signum <= 0 ? .enclosure(-i) : nil
+                default: v = nil
+                }
+                return CoqScalar(text: "(Rabs \(x.text))", value: v)
+            }
         case "sqrt", "log", "exp":
             guard arguments.count == 1, case .scalar(let x) = try value(arguments[0].value) else { break }
             let coq = name == "log" ? "ln" : name

@@ -111,10 +111,18 @@ struct CoqTranslator {
             if case .identifier(let name) = base.kind, locals[name] == nil, case .union(let u)? = bindings[name]?.value {
                 return try share(u, try value(index))
             }
-            guard case .vector(let items) = try value(base), case .scalar(let i) = try value(index),
-                case .exact(let q)? = i.value, let k = q.integerValue?.intValue, k >= 0, k < items.count
-            else { throw CoqUnsupported(reason: "an index that is not an exact position in a vector") }
-            return items[k]
+            guard case .vector(let items) = try value(base) else {
+                throw CoqUnsupported(reason: "an index into something other than a vector")
+            }
+            func position(_ v: CoqValue) throws -> Int {
+                guard case .scalar(let i) = v, case .exact(let q)? = i.value, let k = q.integerValue?.intValue, k >= 0, k < items.count else {
+                    throw CoqUnsupported(reason: "an index that is not an exact position in a vector")
+                }
+                return k
+            }
+            // xs[[i, j]]: the items at those positions.
+            if case .vector(let positions) = try value(index) { return .vector(try positions.map { items[try position($0)] }) }
+            return items[try position(try value(index))]
         case .solve:
             throw CoqUnsupported(reason: "a solver's result (smallest/largest … where …): its defining inequalities are not exported yet")
         case .comprehension(let element, let clauses):

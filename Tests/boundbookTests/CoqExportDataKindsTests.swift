@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// Kinds the course labs needed in the Coq export (issue 18): `vc_growth` (Π(n) = 2ⁿ, or Sauer's
+/// sum computed by Coq), `abs`, `sum`, `mean`, `count`, index vectors, min/max inside arithmetic,
+/// and a kl inverse within 10⁻¹² of 1 whose bracket must stay below 1.
+@Suite("Export to Coq: the labs' kinds")
+struct CoqExportDataKindsTests {
+    static let notebook = """
+        # Data kinds
+
+        ```bound
+        budget 0.5
+        assume iid_sample, test_set_independent, bounded_loss, zero_one_loss, prior_independent
+        let n = 1000
+        let g1 = vc_growth(risk: 0, n: n, dim: 1440, delta: 0.05)
+        let g2 = vc_growth(risk: 0, n: n, dim: 175, delta: 0.05)
+        let d_max = largest dim where value(vc_growth(risk: 0, n: n, dim: dim, delta: 0.05)) < 1
+        let xs = [3, -4, 5]
+        let pk = value(pac_bayes_kl(risk: 0.1, kl: 100, n: 1, delta: 0.05))
+        claim g2 < 1 and g1 > 1
+        claim d_max == 175
+        claim sum(abs(xs)) == 12 and mean(xs) == 4 / 3 and count(xs) == 3
+        claim all(xs[[0, 2]] > 0)
+        claim d_max < min(xs[[0, 2]]) * 100
+        claim pk < 1
+        claim vc_growth(risk: 0, n: 100000, dim: 5000, delta: 0.05) > 0
+        ```
+        """
+
+    func exported(_ body: (_ folder: String, _ coq: String) throws -> Void) throws {
+        let folder = NSTemporaryDirectory() + "/boundbook-coq-data-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data(Self.notebook.utf8).write(to: URL(fileURLWithPath: folder + "/data.md"))
+        let run = try Run(["export", folder + "/data.md", "--coq"])
+        #expect(run.status == 0, "\(run.stderr)")
+        try body(folder, try String(contentsOfFile: folder + "/data.v", encoding: .utf8))
+    }
+
+    func compiles(_ text: String, _ folder: String, _ name: String) throws -> Bool {
+        let path = "\(folder)/\(name).v"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return try Run(["-q", path], program: CoqExportTests.coqc).status == 0
+    }
+
+    @Test("vc_growth writes 2ⁿ or Sauer's sum, data functions and index vectors export, a too costly sum is listed with its reason")
+    func header() throws {
+        try exported { _, coq in
+            #expect(coq.contains("EXPORTED CLAIMS (7):"))
+            #expect(coq.contains("NOT EXPORTED (1):"))
+            #expect(coq.contains("vc_growth with dim = 5000 < n = 100000"))
+            #expect(coq.contains("(vc_growth 0 1000 (IZR (sauer 1000 175)) (1 / 20)) < 1"))
+            #expect(coq.contains("1 < (vc_growth 0 1000 (powerRZ 2 1000) (1 / 20))"))
+            #expect(coq.contains("((Rabs 3) + (Rabs (-4))) + (Rabs 5)) = 12"))
+            #expect(coq.contains("Lemma claim_line_15 : (0 < 3 /\\ 0 < 5)."), "xs[[0, 2]]")
+            #expect(coq.contains("Lemma claim_line_16 : 175 < ((Rmin 3 5) * 100)."))
+            #expect(!coq.contains("Admitted"))
+        }
+    }
+
+    @Test(
+        "coqc accepts the export (a bracket below 1 for a value 6·10⁻⁵¹ below 1) and rejects Sauer's sum one step past the answer",
+        .enabled(if: CoqExportTests.coqc != nil, "coqc is not installed (.ci/run installs coq and libcoq-interval)"))
+    func coqc() throws {
+        try exported { folder, coq in
+            let honest = try compiles(coq, folder, "honest")
+            #expect(honest, "the honest export compiles")
+            let claim = "Lemma claim_line_12 : ((vc_growth 0 1000 (IZR (sauer 1000 175)) (1 / 20)) < 1"
+            #expect(coq.contains(claim))
+            let past = try compiles(coq.replacingOccurrences(of: claim, with: claim.replacingOccurrences(of: "sauer 1000 175", with: "sauer 1000 176")), folder, "past")
+            #expect(!past, "at dim 176 the bound is ≥ 1")
+        }
+    }
+}
