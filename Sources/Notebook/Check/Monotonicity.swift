@@ -209,6 +209,8 @@ struct Monotonicity {
 
     /// An end of a record of certificates (`mean_ci(…).lower`, or through bindings): a lower
     /// end moves up to the quantity it bounds, an upper end down; anything else is unknown.
+    /// A vector of records (a list, or a comprehension whose element is one) taken at an index
+    /// that does not move is such a record too: each of its elements has that end's side.
     private func recordTrend(_ base: Expr, _ field: String) throws -> Trend {
         guard certified else { return .unknown }
         switch base.kind {
@@ -218,6 +220,16 @@ struct Monotonicity {
         case .identifier(let name):
             guard let b = binding(name) else { return .unknown }
             return try rebased(cell: b.cell).recordTrend(b.expr, field)
+        case let .index(vector, index):
+            if case .subscripts = index.kind { return .unknown }
+            if case .slice = index.kind { return .unknown }
+            return mentions(index) ? .unknown : try recordTrend(vector, field)
+        case .list(let items):
+            // Every element must be a record with the same side (`plus` of unlike trends is unknown).
+            guard let first = items.first else { return .unknown }
+            return try items.dropFirst().reduce(try recordTrend(first, field)) { $0.plus(try recordTrend($1, field)) }
+        case let .comprehension(element, clauses):
+            return try comprehensionTrend(element, clauses) { try $0.recordTrend($1, field) }
         default:
             return .unknown
         }
