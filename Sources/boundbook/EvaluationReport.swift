@@ -45,7 +45,7 @@ struct EvaluationReport {
                 lines.append("  ∈ [\(lo), \(hi)]  (certified enclosure, rounded outward)")
             }
         }
-        if case .noted(_, let notes) = value { lines += notes.map { "  " + $0 } }
+        if case .noted(_, let notes, _) = value { lines += notes.map { "  " + $0 } }
         if case .notedExact(_, let notes) = value { lines += notes.map { "  " + $0 } }
         if vacuous { lines.append("  vacuous: the bound is ≥ 1") }
         if let d = delta { lines.append("  holds with probability ≥ 1 − δ, δ = \(d)") }

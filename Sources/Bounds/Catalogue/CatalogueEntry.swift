@@ -7,7 +7,8 @@ public enum CatalogueValue: Sendable {
     /// An exact rational (a fraction of examples, a rank correlation).
     case rational(Rational)
     /// An enclosure with lines that say how it was obtained (a grid point, a folded bias).
-    case noted(Interval, notes: [String])
+    /// An a posteriori network bound carries the data it was evaluated at (`budgets`).
+    case noted(Interval, notes: [String], budgets: Posterior.Budgets? = nil)
     /// An exact rational with such lines.
     case notedExact(Rational, notes: [String])
     /// A tensor computed in double precision, each element within `error` of the exact value.
@@ -21,7 +22,7 @@ public enum CatalogueValue: Sendable {
     /// The value as an interval; a tensor or a row, which is not one number, is (−∞, +∞).
     public func interval(_ precision: Precision) -> Interval {
         switch self {
-        case .interval(let x), .noted(let x, _): return x
+        case .interval(let x), .noted(let x, _, _): return x
         case .integer(let z): return Interval(z, precision: precision)
         case .rational(let q), .notedExact(let q, _): return Interval(q, precision: precision)
         case .tensor, .row, .exactRow:

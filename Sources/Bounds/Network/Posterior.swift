@@ -8,6 +8,61 @@ public enum Posterior {
     public struct Evaluation: Sendable {
         public var value: Interval
         public var notes: [String]
+        /// The data the value was computed from, to write the bound out elsewhere.
+        public var budgets: Budgets
+    }
+
+    /// What an a posteriori bound was evaluated at: everything its closed form needs besides
+    /// δ, so that the bound can be written out and re-checked without the network (the Coq
+    /// export, docs/coq.md). The grid indices come from the certified norms of the weights
+    /// and the margin risk from certified logits; the inputs are kept to give ‖X‖_F² exactly.
+    public struct Budgets: Sendable {
+        public enum Kind: Sendable {
+            /// `bartlett_spectral_posterior`: `normIndices` are the spectral norms' tᵢ,
+            /// `norm21Indices` the (2,1) norms' uᵢ.
+            case bartlett
+            /// `golowich_frobenius_posterior`: `normIndices` are the Frobenius norms' tᵢ.
+            case golowich
+        }
+
+        public var kind: Kind
+        /// The bound as evaluated (a copy of it, to recognize the number it belongs to).
+        public var value: Interval
+        /// L, the number of layers (after folding biases).
+        public var layers: Int
+        /// tᵢ with e^(tᵢ/L) ≥ the layer's spectral (bartlett) or Frobenius (golowich) norm.
+        public var normIndices: [Int]
+        /// uᵢ with e^(uᵢ/L) ≥ ‖Aᵢᵀ − Mᵢᵀ‖₂,₁ (bartlett only; empty otherwise).
+        public var norm21Indices: [Int]
+        /// g with γ' = 2^(−g) ≤ the margin.
+        public var marginIndex: Int
+        /// The fraction of examples with margin ≤ γ' (an upper bound when logits are computed).
+        public var marginRisk: Rational
+        public var n: Int
+        /// The widest layer, inputs included (bartlett's W).
+        public var width: Int
+        /// The number of outputs (golowich's class factor: 2 for k ≤ 2, 4k otherwise).
+        public var classes: Int
+        /// δ as given, when it was exact (the catalogue call sets it).
+        public var delta: Rational?
+        /// The inputs as given, and how many constant-1 entries folding the biases added.
+        let inputs: Tensor
+        public let addedOnes: Int
+
+        /// Every grid index paid for, in the order of the weights π(z).
+        public var gridIndices: [Int] { normIndices + norm21Indices + [marginIndex] }
+
+        /// ‖X‖_F² of the inputs the bound used (biases folded), exactly: every binary float
+        /// is a rational, and so is a sum of their squares. Computed only when asked (it costs
+        /// one exact addition per element).
+        public func inputsSquaredFrobenius() throws -> Rational {
+            var sum = Rational(addedOnes)
+            for x in try inputs.finiteDoubles() where x != 0 {
+                guard let q = Rational(exactly: x) else { continue }
+                sum = sum + q * q
+            }
+            return sum
+        }
     }
 
     /// The smallest z ∈ ℤ with e^(z/L) ≥ x (x > 0 an enclosure whose upper end is used),
@@ -106,7 +161,10 @@ public enum Posterior {
         notes.append("spectral complexity at the budgets R = \(up(complexity)); width = \(width)")
         notes.append("grid cost Σ 2·ln(|z|+1) + \(t.count + u.count + 1)·ln(π²/3 − 1) = \(up(cost)), added to ln(2/δ)")
         if let foldNote { notes.append(foldNote) }
-        return Evaluation(value: value, notes: notes)
+        let budgets = Budgets(
+            kind: .bartlett, value: value, layers: L, normIndices: t, norm21Indices: u, marginIndex: g, marginRisk: data.marginRisk, n: data.n,
+            width: width, classes: net.outputs, inputs: inputs, addedOnes: foldNote == nil ? 0 : data.n)
+        return Evaluation(value: value, notes: notes, budgets: budgets)
     }
 
     /// `golowich_frobenius_posterior(net, inputs, labels, margin, delta)`.
@@ -137,7 +195,11 @@ public enum Posterior {
         notes.append("margin \(down(margin)) rounded down to 2^\(-g) = \(up(gamma)); margin_risk at it = \(data.marginRisk) (\(data.n) examples)")
         notes.append("grid cost Σ 2·ln(|z|+1) + \(t.count + 1)·ln(π²/3 − 1) = \(up(cost)), added to ln(2/δ)")
         if let foldNote { notes.append(foldNote) }
-        return Evaluation(value: value, notes: notes)
+        let width = net.layers.map(\.outputs).reduce(net.inputs, Swift.max)
+        let budgets = Budgets(
+            kind: .golowich, value: value, layers: L, normIndices: t, norm21Indices: [], marginIndex: g, marginRisk: data.marginRisk, n: data.n,
+            width: width, classes: classes, inputs: inputs, addedOnes: foldNote == nil ? 0 : data.n)
+        return Evaluation(value: value, notes: notes, budgets: budgets)
     }
 
     static func up(_ x: Interval) -> String { x.decimal(significantDigits: 6).1 }
@@ -175,5 +237,14 @@ public enum Folding {
             try Network(layers: layers), Tensor(shape: [n, d + 1], values: augmented, name: inputs.name),
             "biases folded into the weights: inputs augmented with a constant 1 (CATALOGUE.md §6)"
         )
+    }
+}
+
+extension Posterior.Budgets {
+    /// The budgets with the δ of the call, if it was exact.
+    func given(_ delta: ArgumentValue?) -> Posterior.Budgets {
+        var b = self
+        if case .exact(let q)? = delta { b.delta = q }
+        return b
     }
 }

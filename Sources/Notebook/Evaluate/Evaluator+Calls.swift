@@ -368,9 +368,10 @@ extension Evaluator {
         case .integer(let z): number = Number(.exact(Rational(z)))
         case .interval(let x): number = Number(.enclosure(x))
         case .rational(let q): number = Number(.exact(q))
-        case .noted(let x, let notes):
+        case .noted(let x, let notes, let budgets):
             number = Number(.enclosure(x))
             number.notes = notes
+            number.budgets = budgets
         case .notedExact(let q, let notes):
             number = Number(.exact(q))
             number.notes = notes

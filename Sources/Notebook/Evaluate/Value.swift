@@ -20,6 +20,10 @@ public struct Number: Sendable {
     /// products, solves, training). Its magnitude is the computed value, not an enclosure of an
     /// exact quantity: it is shown as "≈ … (measured)", and a claim depending on it says so.
     public var measured = false
+    /// For an a posteriori network bound, the data it was evaluated at (the Coq export writes
+    /// the bound from them). Only meaningful while the magnitude is `budgets.value`: arithmetic
+    /// that copies a number must not be taken to keep it (the export checks).
+    public var budgets: Posterior.Budgets?
 
     public init(_ magnitude: Magnitude, certificates: Set<EvaluationID> = [], unionShare: Int? = nil) {
         self.magnitude = magnitude

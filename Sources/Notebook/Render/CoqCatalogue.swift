@@ -18,6 +18,11 @@ struct CoqEntry: Sendable {
         case klInverse(String)
         /// `binomial_test (INR errors) (IZR n) delta`, bracketed through `binom_cdf`.
         case binomial
+        /// The lower branch: `kl_inv_lower risk (c)` (issue 15's `kl_test_lower`).
+        case klInverseLower(String)
+        /// `binomial_test_lower (INR errors) (IZR n) delta`, bracketed through the upper tail
+        /// 1 − `binom_cdf` n (errors − 1).
+        case binomialLower
     }
 
     /// The catalogue name (also the Coq name).
@@ -32,6 +37,9 @@ struct CoqEntry: Sendable {
     /// The Coq arguments from the catalogue's (for an argument the formula computes from them).
     var derive: (@Sendable ([String: CoqScalar]) throws -> [String: CoqScalar])? = nil
 
+    /// Whether the entry bounds the quantity from below (its theorem says "at least").
+    var isLower = false
+
     /// The catalogue parameters a call may give.
     var accepted: [String] { inputs ?? parameters }
 
@@ -41,7 +49,8 @@ struct CoqEntry: Sendable {
         switch shape {
         case .closed(let body): return "Definition \(name) \(binders) : R :=\n  \(body)."
         case .klInverse(let c): return "Definition \(name) \(binders) : R :=\n  kl_inv_upper risk (\(c))."
-        case .binomial: return nil
+        case .klInverseLower(let c): return "Definition \(name) \(binders) : R :=\n  kl_inv_lower risk (\(c))."
+        case .binomial, .binomialLower: return nil
         }
     }
 
@@ -54,6 +63,12 @@ struct CoqEntry: Sendable {
                 CoqEntry(name: "hoeffding_test", parameters: ["risk", "n", "delta"], shape: .closed("risk + sqrt (ln (1 / delta) / (2 * n))")),
                 CoqEntry(name: "kl_test", parameters: ["risk", "n", "delta"], shape: .klInverse("ln (1 / delta) / n")),
                 CoqEntry(name: "binomial_test", parameters: ["errors", "n", "delta"], shape: .binomial),
+                // The lower bounds of issue 15: the risk is at least the value, except with probability δ.
+                CoqEntry(
+                    name: "hoeffding_test_lower", parameters: ["risk", "n", "delta"], shape: .closed("Rmax 0 (risk - sqrt (ln (1 / delta) / (2 * n)))"),
+                    isLower: true),
+                CoqEntry(name: "kl_test_lower", parameters: ["risk", "n", "delta"], shape: .klInverseLower("ln (1 / delta) / n"), isLower: true),
+                CoqEntry(name: "binomial_test_lower", parameters: ["errors", "n", "delta"], shape: .binomialLower, isLower: true),
                 CoqEntry(
                     name: "bernstein_test", parameters: ["risk", "n", "delta"],
                     shape: .closed(
@@ -123,7 +138,7 @@ struct CoqEntry: Sendable {
     func theorem(_ catalogue: CatalogueEntry) -> String {
         let binders = "(" + parameters.joined(separator: " ") + " : R)"
         let args = parameters.joined(separator: " ")
-        let value = shape.isBinomial ? "binomial_test (INR errors) (IZR n) delta" : "\(name) \(args)"
+        let value = shape.isBinomial ? "\(name) (INR errors) (IZR n) delta" : "\(name) \(args)"
         let quantified = shape.isBinomial ? "(errors : nat) (n : Z) (delta : R)" : binders
         let event = "\(name)_holds"
         let eventType = shape.isBinomial ? "nat -> Z -> R -> Event" : Array(repeating: "R", count: parameters.count).joined(separator: " -> ") + " -> Event"
@@ -131,7 +146,7 @@ struct CoqEntry: Sendable {
         return """
             (* \(name): \(catalogue.citation).
                Hypotheses (notebook `assume`): \(catalogue.hypotheses.map(\.rawValue).joined(separator: ", ")).
-               \(event) \(eventArgs) is the event "the bounded quantity is at most \(value)" over the
+               \(event) \(eventArgs) is the event "the bounded quantity is at \(isLower ? "least" : "most") \(value)" over the
                draw of the sample; the theorem says it has probability at least 1 - delta.
                STATED, NOT PROVED. *)
             Parameter \(event) : \(eventType).
@@ -142,8 +157,15 @@ struct CoqEntry: Sendable {
 }
 
 extension CoqEntry.Shape {
-    var isBinomial: Bool {
-        if case .binomial = self { return true }
+    var isLowerBinomial: Bool {
+        if case .binomialLower = self { return true }
         return false
+    }
+
+    var isBinomial: Bool {
+        switch self {
+        case .binomial, .binomialLower: return true
+        default: return false
+        }
     }
 }

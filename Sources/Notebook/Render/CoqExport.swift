@@ -81,6 +81,8 @@ public enum CoqExport {
             about = "A fact about numbers: checked entirely below."
         }
         var proof: [String] = t.used.sorted().compactMap { t.atoms[$0].bounds.map { "pose proof \($0.name)." } }
+        let definitions = t.used.sorted().filter { t.atoms[$0].transparent }.map { t.atoms[$0].name }
+        if !definitions.isEmpty { proof.append("unfold " + definitions.joined(separator: ", ") + ".") }
         if !t.closedUsed.isEmpty { proof.append("unfold " + t.closedUsed.sorted().joined(separator: ", ") + ".") }
         proof.append(prop.tactic + ".")
         return """
@@ -96,13 +98,25 @@ public enum CoqExport {
     static func assemble(_ report: NotebookReport, _ t: CoqTranslator, _ lemmas: [String], _ exported: [String], _ skipped: [String]) -> String {
         let used = t.entriesUsed.sorted()
         let usesKL = used.contains { if case .klInverse = CoqEntry.all[$0]?.shape { return true } else { return false } }
+        let usesKLLower = used.contains("kl_test_lower")
         let usesBinomial = used.contains("binomial_test")
+        let usesBinomialLower = used.contains("binomial_test_lower")
         let theorems = used.compactMap { name -> String? in
             guard let entry = CoqEntry.all[name], let catalogue = Catalogue.entry(named: name), catalogue.spendsDelta else { return nil }
             return entry.theorem(catalogue)
         }
         var assumed = ["the catalogue theorems below (Axiom <entry>_theorem), each with its citation: the probability statements"]
         if usesKL { assumed.append("the monotonicity of p ↦ kl(q‖p) on [q, 1) (Axioms kl_inv_upper_le, _ge, _ge_q, _le_1), which brackets kl⁻¹₊ by its defining inequality") }
+        if usesKLLower { assumed.append("the monotonicity of p ↦ kl(q‖p) on (0, q] (Axioms kl_inv_lower_le, _ge, _le_q), which brackets kl⁻¹₋ by its defining inequality") }
+        if t.atoms.contains(where: \.transparent) {
+            assumed.append(
+                "the data of the a posteriori network bounds (Definitions <entry>_posterior_N): the grid indices of the trained network's certified norms and the margin risk at the rounded margin, computed by boundbook from the weights and logits (Coq does not redo linear algebra), and the union over the grid that makes each bound the a priori one at δ·Π π(z) with π(z) = 1/((π²/3 − 1)(|z| + 1)²), which sums to 1 over ℤ (docs/derivations.md, \"A posteriori norm-based bounds\")"
+            )
+        }
+        if usesBinomialLower {
+            assumed.append(
+                "the monotonicity of p ↦ P[Bin(n, p) ≥ k] (Axioms binomial_test_lower_le, _ge, _at_0), which brackets binomial_test_lower by its defining inequality")
+        }
         if usesBinomial {
             assumed.append("the monotonicity of p ↦ P[Bin(n, p) ≤ k] (Axioms binomial_test_le, _ge, _le_1), which brackets binomial_test by its defining inequality")
         }
@@ -125,7 +139,10 @@ public enum CoqExport {
         header += " *)"
         var parts = [header, CoqPrelude.imports, CoqPrelude.tactics]
         if usesKL { parts.append(CoqPrelude.klInverse) }
+        if usesKLLower { parts.append(CoqPrelude.klInverseLower) }
+        if usesBinomial || usesBinomialLower { parts.append(CoqPrelude.binomialCDF) }
         if usesBinomial { parts.append(CoqPrelude.binomial) }
+        if usesBinomialLower { parts.append(CoqPrelude.binomialLower) }
         parts += used.compactMap { CoqEntry.all[$0]?.definition }
         if !theorems.isEmpty { parts += [CoqPrelude.probability] + theorems }
         for atom in t.atoms {

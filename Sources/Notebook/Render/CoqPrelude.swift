@@ -33,8 +33,43 @@ enum CoqPrelude {
         Axiom kl_inv_upper_le_1 : forall q c, 0 < q -> q < 1 -> 0 <= c -> kl_inv_upper q c <= 1.
         """
 
-    /// The binomial lower tail (with exactly computed coefficients) and the tail inversion.
-    static let binomial = """
+    /// The lower branch of the kl inverse (`kl_test_lower`).
+    static let klInverseLower = """
+        (* kl⁻¹₋(q, c) = inf { p ∈ [0, q] : kl(q‖p) ≤ c }. Never computed: only bracketed. *)
+        Parameter kl_inv_lower : R -> R -> R.
+
+        (* ASSUMED (monotonicity): p ↦ kl(q‖p) is continuous and strictly decreasing on (0, q]
+           (its derivative (p − q)/(p(1 − p)) is negative there; Cover & Thomas 2006, Thm 2.7.2
+           for convexity), so the inf is bracketed by any point where kl is at least c (from
+           below) or at most c (from above). *)
+        Axiom kl_inv_lower_ge : forall q c l,
+          0 < l -> l < q -> q < 1 -> 0 <= c -> c <= kl q l -> l <= kl_inv_lower q c.
+        Axiom kl_inv_lower_le : forall q c u,
+          0 < u -> u < q -> q < 1 -> 0 <= c -> kl q u <= c -> kl_inv_lower q c <= u.
+        Axiom kl_inv_lower_le_q : forall q c, 0 < q -> q < 1 -> 0 <= c -> kl_inv_lower q c <= q.
+        """
+
+    /// The lower tail inversion (`binomial_test_lower`), through the upper tail 1 − binom_cdf.
+    static let binomialLower = """
+        (* binomial_test_lower(k, n, δ) = min { p ∈ [0, 1] : P[Bin(n, p) ≥ k] ≥ δ }; 0 at k = 0.
+           Never computed. *)
+        Parameter binomial_test_lower : R -> R -> R -> R.
+
+        (* ASSUMED (monotonicity): for 1 ≤ k ≤ n, p ↦ P[Bin(n, p) ≥ k] = 1 − P[Bin(n, p) ≤ k − 1]
+           is continuous and strictly increasing on [0, 1] (Clopper & Pearson 1934; Langford 2005,
+           §3), so the min is bracketed by any point where the upper tail is at most δ (from
+           below) or at least δ (from above); k = S j below. At k = 0 every p qualifies. *)
+        Axiom binomial_test_lower_ge : forall (j : nat) (n : Z) d l,
+          (Z.of_nat j < n)%Z -> 0 < d < 1 -> 0 < l < 1 -> 1 - binom_cdf n j l <= d ->
+          l <= binomial_test_lower (INR (S j)) (IZR n) d.
+        Axiom binomial_test_lower_le : forall (j : nat) (n : Z) d u,
+          (Z.of_nat j < n)%Z -> 0 < d < 1 -> 0 < u < 1 -> d <= 1 - binom_cdf n j u ->
+          binomial_test_lower (INR (S j)) (IZR n) d <= u.
+        Axiom binomial_test_lower_at_0 : forall n d, binomial_test_lower (INR 0) n d = 0.
+        """
+
+    /// The binomial lower tail with exactly computed coefficients, and the tactic that bounds it.
+    static let binomialCDF = """
         (* C(n, i) by the exact integer recursion C(n, 0) = 1, C(n, i + 1) = C(n, i)·(n − i)/(i + 1)
            (the division is exact), and binom_terms … = Σ_{i ≤ k} C(n, i)·pⁱ·(1 − p)^(n−i). *)
         Fixpoint binom_terms (n : Z) (p : R) (i : nat) (c : Z) (k : nat) : R :=
@@ -46,6 +81,13 @@ enum CoqPrelude {
         (* P[Bin(n, p) ≤ k]. *)
         Definition binom_cdf (n : Z) (k : nat) (p : R) : R := binom_terms n p O 1%Z k.
 
+        Ltac bb_tail :=
+          unfold binom_cdf; cbn -[powerRZ IZR Rminus Rmult Rplus Rdiv];
+          first [ interval | interval with (i_prec 200) ].
+        """
+
+    /// The upper tail inversion (`binomial_test`).
+    static let binomial = """
         (* binomial_test(k, n, δ) = max { p ∈ [0, 1] : P[Bin(n, p) ≤ k] ≥ δ }. Never computed. *)
         Parameter binomial_test : R -> R -> R -> R.
 
@@ -62,10 +104,6 @@ enum CoqPrelude {
           l <= binomial_test (INR k) (IZR n) d.
         Axiom binomial_test_le_1 : forall (k : nat) (n : Z) d,
           (Z.of_nat k < n)%Z -> 0 < d < 1 -> binomial_test (INR k) (IZR n) d <= 1.
-
-        Ltac bb_tail :=
-          unfold binom_cdf; cbn -[powerRZ IZR Rminus Rmult Rplus Rdiv];
-          first [ interval | interval with (i_prec 200) ].
         """
 
     /// The tactics: `bb_num` for comparisons of numbers, `bb_side` for side conditions (with

@@ -20,19 +20,22 @@ extension CoqTranslator {
             entriesUsed.insert(entry.name)
             closedUsed.insert(entry.name)
             return CoqScalar(text: "(\(entry.name) " + entry.parameters.map { args[$0]!.text }.joined(separator: " ") + ")", value: value)
-        case .klInverse:
+        case .klInverse, .klInverseLower:
             call = "\(entry.name) " + entry.parameters.map { args[$0]!.text }.joined(separator: " ")
-        case .binomial:
+        case .binomial, .binomialLower:
+            let lower = entry.shape.isLowerBinomial
             guard case .exact(let k)? = args["errors"]?.value, let ki = k.integerValue, case .exact(let n)? = args["n"]?.value,
-                let ni = n.integerValue, k.signum >= 0, k < n
-            else { throw CoqUnsupported(reason: "binomial_test is exported for exact whole errors < n") }
-            guard ki < BigInteger(Self.binomialTermLimit) else {
+                let ni = n.integerValue, k.signum >= 0, lower ? k <= n : k < n
+            else { throw CoqUnsupported(reason: "\(entry.name) is exported for exact whole errors \(lower ? "≤" : "<") n") }
+            // The upper inversion sums P[Bin(n, u) ≤ k] (k + 1 terms), the lower one P[Bin(n, u) ≤ k − 1] (k terms).
+            let terms = lower ? ki : ki + BigInteger(1)
+            guard terms <= BigInteger(Self.binomialTermLimit) else {
                 throw CoqUnsupported(
                     reason:
-                        "binomial_test with \(ki) errors: its tail P[Bin(n, u) ≤ k] has \(ki + BigInteger(1)) terms, more than the \(Self.binomialTermLimit) Coq sums term by term in reasonable time (boundbook's enclosure stands unchecked)"
+                        "\(entry.name) with \(ki) errors: its tail has \(terms) terms, more than the \(Self.binomialTermLimit) Coq sums term by term in reasonable time (boundbook's enclosure stands unchecked)"
                 )
             }
-            call = "binomial_test (INR \(ki)) (IZR \(ni)) \(args["delta"]!.text)"
+            call = "\(entry.name) (INR \(ki)) (IZR \(ni)) \(args["delta"]!.text)"
         }
         entriesUsed.insert(entry.name)
         if let i = atomByText[call] {
@@ -53,6 +56,11 @@ extension CoqTranslator {
     /// `L <= name <= U` with L, U the enclosure rounded outward, proved from the defining
     /// inequality at L and at U.
     func bracket(_ name: String, _ entry: CoqEntry, _ args: [String: CoqScalar], _ x: Interval) throws -> (name: String, text: String) {
+        if entry.shape.isLowerBinomial, case .exact(let k)? = args["errors"]?.value, k.signum == 0 {
+            // binomial_test_lower at 0 errors is 0 by definition.
+            let lemma = "\(name)_bounds"
+            return (lemma, "Lemma \(lemma) : 0 <= \(name) <= 0.\nProof.\n  unfold \(name).\n  rewrite binomial_test_lower_at_0.\n  lra.\nQed.")
+        }
         guard let lower = try? Rational(decimalLiteral: x.lower.decimal(significantDigits: Self.bracketDigits, .down)),
             let upper = try? Rational(decimalLiteral: x.upper.decimal(significantDigits: Self.bracketDigits, .up)),
             lower.signum > 0
@@ -77,6 +85,24 @@ extension CoqTranslator {
             } else {
                 proof.append("- apply kl_inv_upper_le; bb_side.")
             }
+        case .klInverseLower:
+            guard let risk = args["risk"], let q = interval(risk.value), q.lower.signum > 0, q.upper < BigFloat(1) else {
+                throw CoqUnsupported(reason: "\(entry.name) is exported for an empirical risk strictly between 0 and 1")
+            }
+            proof.append("unfold \(name), \(entry.name).")
+            proof.append("split.")
+            proof.append("- apply kl_inv_lower_ge; bb_side.")
+            if Interval(upper, precision: precision).lower >= q.upper {
+                proof.append("- apply Rle_trans with \(risk.text); [ apply kl_inv_lower_le_q; bb_side | bb_num ].")
+            } else {
+                proof.append("- apply kl_inv_lower_le; bb_side.")
+            }
+        case .binomialLower:
+            guard upper < one else { throw CoqUnsupported(reason: "\(entry.name)'s enclosure reaches 1") }
+            proof.append("unfold \(name).")
+            proof.append("split.")
+            proof.append("- apply binomial_test_lower_ge; [ bb_num | bb_num | bb_num | bb_tail ].")
+            proof.append("- apply binomial_test_lower_le; [ bb_num | bb_num | bb_num | bb_tail ].")
         case .binomial:
             proof.append("unfold \(name).")
             proof.append("split.")

@@ -114,6 +114,12 @@ extension CoqTranslator {
             if let entry = CoqEntry.all[name], let catalogue = Catalogue.entry(named: name) {
                 return try catalogueCall(entry, catalogue, arguments)
             }
+            if name.hasSuffix("_posterior") && CoqEntry.all[String(name.dropLast("_posterior".count))] != nil {
+                throw CoqUnsupported(
+                    reason:
+                        "\(name) is exported through a let name bound to it (let b = \(name)(…), then claim b > 1): the export writes it from the data the value carries"
+                )
+            }
             if Catalogue.entry(named: name) != nil {
                 throw CoqUnsupported(reason: "the catalogue entry \(name) is not exported yet")
             }
@@ -164,7 +170,7 @@ extension CoqTranslator {
             values[label] = v
         }
         switch try? catalogue.evaluate(values, precision: precision) {
-        case .interval(let x)?, .noted(let x, _)?: return .enclosure(x)
+        case .interval(let x)?, .noted(let x, _, _)?: return .enclosure(x)
         case .rational(let q)?, .notedExact(let q, _)?: return .exact(q)
         case .integer(let k)?: return .exact(Rational(k))
         default: return nil

@@ -31,6 +31,9 @@ struct CoqAtom {
     var definition: String
     /// The lemma bracketing an inverse (`L <= name <= U`), and its name.
     var bounds: (name: String, text: String)?
+    /// Whether proofs unfold the definition (a closed form written at given data, such as an
+    /// a posteriori network bound), rather than use its bracket.
+    var transparent = false
 }
 
 /// Turns notebook expressions into Coq terms (issue 18): literals become exact rationals,
@@ -142,6 +145,7 @@ struct CoqTranslator {
             throw CoqUnsupported(reason: "'\(name)' is a measurement (uncertified floating-point work): nothing for Coq to re-check")
         }
         if let v = b.value, let exact = Self.exactValue(v) { return exact }
+        if let v = b.value, let bounds = try posterior(v) { return bounds }
         return try value(b.expr)
     }
 

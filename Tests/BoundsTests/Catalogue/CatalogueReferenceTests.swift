@@ -19,7 +19,7 @@ struct CatalogueReferenceTests {
         for (key, text) in c.args { values[key] = .exact(try Rational(decimalLiteral: text)) }
         switch try entry.evaluate(values, precision: p256) {
         case .integer(let z): #expect(z.description == c.value)
-        case .interval(let x), .noted(let x, _): expectEncloses(x, c.value)
+        case .interval(let x), .noted(let x, _, _): expectEncloses(x, c.value)
         // Predictions are labelled (issue 15), and exact where their inputs are.
         case .rational(let q), .notedExact(let q, _): expectEncloses(Interval(q, precision: p256), c.value)
         case let other: Issue.record("\(c.bound): a number was expected, got \(other)")

@@ -77,7 +77,7 @@ struct DoubleDescentTests {
             try evaluate("random_features_risk", ["psi1": "6", "psi2": "3", "signal": "1", "noise": "0.2"]),
         ] {
             switch value {
-            case .noted(_, let notes), .notedExact(_, let notes): #expect(notes.first == Catalogue.predictionNote)
+            case .noted(_, let notes, _), .notedExact(_, let notes): #expect(notes.first == Catalogue.predictionNote)
             default: Issue.record("not labelled: \(value)")
             }
         }

@@ -141,7 +141,7 @@ struct MeasureTests {
         let wide = try Interval(lower: BigFloat(1), upper: BigFloat(2), precision: p256)
         // Pair (1, 2) is undecided (sign −1, 0 or 1 against a gap sign −1); the other two pairs agree.
         let value = try Self.tau([.enclosure(wide), .exact(K.q("3/2")), .exact(Rational(3))], Self.exacts(["1", "2", "3"]))
-        guard case .noted(let x, let notes) = value else {
+        guard case .noted(let x, let notes, _) = value else {
             Issue.record("expected a noted interval, got \(value)")
             return
         }
@@ -170,7 +170,7 @@ struct MeasureTests {
         let value = try K.evaluate(
             "granulated_tau", ["measure": .vector(exacts(measure)), "gap": .vector(exacts(gap)), "by": .vector(by.map { .vector($0.map { .text($0) }) })])
         switch value {
-        case .noted(let x, let notes): return (x, notes)
+        case .noted(let x, let notes, _): return (x, notes)
         case .notedExact(let q, let notes): return (Interval(q, precision: p256), notes)
         case .rational(let q): return (Interval(q, precision: p256), [])
         default:

@@ -56,7 +56,7 @@ enum NetworkTestKit {
     /// An entry's value that must be one number: an interval, a noted interval, or a rational.
     static func number(_ name: String, _ args: [String: ArgumentValue], _ p: Precision = p256) throws -> Interval {
         switch try evaluate(name, args, p) {
-        case .interval(let x), .noted(let x, _): return x
+        case .interval(let x), .noted(let x, _, _): return x
         case .rational(let r), .notedExact(let r, _): return Interval(r, precision: p)
         case .integer(let z): return Interval(z, precision: p)
         default:

@@ -62,7 +62,7 @@ struct PosteriorGridTests {
             args["init"] = .network(reference)
         }
         switch try K.evaluate(name, args, p) {
-        case .noted(let v, let notes): return (v, notes)
+        case .noted(let v, let notes, _): return (v, notes)
         case .interval(let v): return (v, [])
         default:
             Issue.record("\(name) returned neither an interval nor a noted interval")

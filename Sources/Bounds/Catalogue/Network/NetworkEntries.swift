@@ -224,7 +224,7 @@ extension Catalogue {
                 let r = try Posterior.bartlett(
                     try a.network("net"), inputs: x, labels: labels, margin: try a.nonNegative("margin", strict: true),
                     reference: reference == "init" ? try a.network("init") : nil, delta: try a.delta(), precision: a.precision)
-                return .noted(r.value, notes: r.notes)
+                return .noted(r.value, notes: r.notes, budgets: r.budgets.given(a.values["delta"]))
             }),
         CatalogueEntry(
             name: "golowich_frobenius_posterior", family: .network,
@@ -243,7 +243,7 @@ extension Catalogue {
                 let r = try Posterior.golowich(
                     try a.network("net"), inputs: x, labels: labels, margin: try a.nonNegative("margin", strict: true),
                     delta: try a.delta(), precision: a.precision)
-                return .noted(r.value, notes: r.notes)
+                return .noted(r.value, notes: r.notes, budgets: r.budgets.given(a.values["delta"]))
             }),
     ]
 
