@@ -94,36 +94,4 @@ extension Evaluator {
     /// "cell 2, line 5": positions inside a cell do not move when `update` inserts output
     /// regions above it, so outputs that mention them stay stable (update twice = once).
     static func place(_ cell: Int, _ range: SourceRange) -> String { "cell \(cell + 1), line \(range.start.line)" }
-
-    /// The `ledger` statement's lines: every union and bound evaluation, what it spends, and
-    /// each budget's total (the unnamed one, then each study's).
-    func ledgerLines() -> [String] {
-        var lines = ["δ ledger:"]
-        for (_, u) in ledger.unions.sorted(by: { $0.key < $1.key }) {
-            lines.append("  \(u.name)  δ \(Format.number(u.delta, precision))  (spent once, whatever its indices)")
-        }
-        for e in ledger.entries(Set(ledger.order)) {
-            let share = e.union.flatMap { ledger.unions[$0] }.map { " share of \($0.name)" } ?? ""
-            let element = e.id.element.map { " [\($0)]" } ?? ""
-            lines.append("  \(e.bound)\(element) at \(Evaluator.place(e.cell, e.range))  δ \(Format.number(e.delta, precision))\(share) · \(usedBy(e.id))")
-        }
-        if studies.all.isEmpty || budget != nil || !spentKeys.isEmpty {
-            let total = ledger.spent(spentKeys, precision: precision)
-            let of = budget.map { " of budget \(Format.number($0, precision))" } ?? " (no budget set)"
-            lines.append("  spent by claims\(studies.all.isEmpty ? "" : " without a study"): \(Format.number(total, precision))" + of)
-        }
-        for s in studies.all {
-            let total = ledger.spent(s.spent, precision: precision)
-            lines.append("  spent by claims for \(s.name): \(Format.number(total, precision)) of budget \(Format.number(s.budget, precision))")
-        }
-        return lines
-    }
-
-    /// Which budgets an evaluation is charged to ("used by a claim", "used by a claim for clinical").
-    func usedBy(_ id: EvaluationID) -> String {
-        let named = studies.all.filter { $0.spent.contains(id) }.map(\.name)
-        let unnamed = spentKeys.contains(id)
-        if named.isEmpty { return unnamed ? "used by a claim" : "not used by a claim yet" }
-        return "used by a claim for " + ((unnamed ? ["the unnamed budget"] : []) + named).joined(separator: ", ")
-    }
 }

@@ -33,6 +33,10 @@ public struct Ledger: Sendable {
         public var delta: Number
         public var range: SourceRange
         public var cell: Int
+        /// For the union of one `mean_ci` evaluation's two ends (each holds at δ/2, both
+        /// together at δ): that evaluation, without its end. The `ledger` statement shows such a
+        /// union and its two ends as one line.
+        public var ends: EvaluationID? = nil
     }
 
     public private(set) var evaluations: [EvaluationID: Evaluation] = [:]

@@ -40,14 +40,20 @@ struct Monotonicity {
     let certified: Bool
     /// Local names held fixed (a function's other parameters).
     var fixed: Set<String> = []
+    /// Whether `variable` is positive wherever it moves: a solver's whole-number variable
+    /// (n ≥ 1), a real one searched in [a, b] with a > 0, or a parameter whose argument is
+    /// positive. A sign rule (x^k, c / x) may rely on it; nothing else may.
+    var variablePositive = false
     let precision: Precision
     /// The cell whose expressions are analysed (constants are evaluated there for their sign).
     let cell: Int
 
-    /// The analysis of a solver's condition in `variable`.
-    init(evaluator: Evaluator, variable: String, precision: Precision, cell: Int = 0) {
+    /// The analysis of a solver's condition in `variable`, which is positive wherever the
+    /// solver tries it when `variablePositive`.
+    init(evaluator: Evaluator, variable: String, precision: Precision, cell: Int = 0, variablePositive: Bool = true) {
         self.evaluator = evaluator
         self.variable = variable
+        self.variablePositive = variablePositive
         self.certified = false
         self.precision = precision
         self.cell = cell
@@ -62,9 +68,10 @@ struct Monotonicity {
         self.cell = cell
     }
 
-    private init(_ base: Monotonicity, variable: String?, certified: Bool, fixed: Set<String>, cell: Int) {
+    init(_ base: Monotonicity, variable: String?, certified: Bool, fixed: Set<String>, cell: Int, variablePositive: Bool = false) {
         self.evaluator = base.evaluator
         self.variable = variable
+        self.variablePositive = variablePositive
         self.certified = certified
         self.fixed = fixed
         self.precision = base.precision
@@ -135,7 +142,8 @@ struct Monotonicity {
             }
         }
         if let variable, names.contains(variable) { return .unknown }
-        var result = try analyse(Monotonicity(self, variable: variable, certified: certified, fixed: fixed.union(names), cell: cell), element)
+        var result = try analyse(
+            Monotonicity(self, variable: variable, certified: certified, fixed: fixed.union(names), cell: cell, variablePositive: variablePositive), element)
         if let moving {
             let inner = Monotonicity(self, variable: moving.name, certified: false, fixed: fixed.union(names).subtracting([moving.name]), cell: cell)
             var body = try analyse(inner, element)
@@ -201,6 +209,8 @@ struct Monotonicity {
 
     /// An end of a record of certificates (`mean_ci(…).lower`, or through bindings): a lower
     /// end moves up to the quantity it bounds, an upper end down; anything else is unknown.
+    /// A vector of records (a list, or a comprehension whose element is one) taken at an index
+    /// that does not move is such a record too: each of its elements has that end's side.
     private func recordTrend(_ base: Expr, _ field: String) throws -> Trend {
         guard certified else { return .unknown }
         switch base.kind {
@@ -210,6 +220,16 @@ struct Monotonicity {
         case .identifier(let name):
             guard let b = binding(name) else { return .unknown }
             return try rebased(cell: b.cell).recordTrend(b.expr, field)
+        case let .index(vector, index):
+            if case .subscripts = index.kind { return .unknown }
+            if case .slice = index.kind { return .unknown }
+            return mentions(index) ? .unknown : try recordTrend(vector, field)
+        case .list(let items):
+            // Every element must be a record with the same side (`plus` of unlike trends is unknown).
+            guard let first = items.first else { return .unknown }
+            return try items.dropFirst().reduce(try recordTrend(first, field)) { $0.plus(try recordTrend($1, field)) }
+        case let .comprehension(element, clauses):
+            return try comprehensionTrend(element, clauses) { try $0.recordTrend($1, field) }
         default:
             return .unknown
         }
@@ -231,8 +251,7 @@ struct Monotonicity {
             if ta == .constant, let s = sign(a), s >= 0, positive(b) { return s == 0 ? .constant : tb.flipped }
             return ta == .constant && tb == .constant ? .constant : .unknown
         case .power:
-            if tb == .constant, let k = exponent(b), k > 0, positive(a) { return ta }
-            return ta == .constant && tb == .constant ? .constant : .unknown
+            return powerTrend(a, ta, b, tb)
         default: return .unknown
         }
     }
@@ -289,7 +308,8 @@ struct Monotonicity {
         for (i, a) in arguments.enumerated() where trends[i] != .constant {
             let parameter = a.label ?? (i < f.parameters.count ? f.parameters[i] : "")
             guard parameters.contains(parameter) else { return .unknown }
-            let inner = Monotonicity(self, variable: parameter, certified: false, fixed: parameters.subtracting([parameter]), cell: f.cell)
+            let inner = Monotonicity(
+                self, variable: parameter, certified: false, fixed: parameters.subtracting([parameter]), cell: f.cell, variablePositive: positive(a.value))
             var body = try inner.trend(f.body)
             if certified, try inner.stripsThroughValue(f.body) { body = .unknown }
             result = result.plus(trends[i] == .increasing ? body : trends[i] == .decreasing ? body.flipped : .unknown)
@@ -343,44 +363,9 @@ struct Monotonicity {
         return (expr, b.cell)
     }
 
-    private func rebased(cell: Int) -> Monotonicity {
-        Monotonicity(self, variable: variable, certified: certified, fixed: fixed, cell: cell)
+    func rebased(cell: Int) -> Monotonicity {
+        Monotonicity(self, variable: variable, certified: certified, fixed: fixed, cell: cell, variablePositive: variablePositive)
     }
 
     func scaled(_ t: Trend, _ sign: Int) -> Trend { sign > 0 ? t : sign < 0 ? t.flipped : .constant }
-
-    /// The sign of a constant expression, if the evaluator can decide it.
-    func sign(_ e: Expr) -> Int? {
-        // A fixed local (a parameter, a comprehension's name) has no value here: a binding of
-        // the same name elsewhere must not lend it its sign.
-        var local = false
-        e.visit { node in
-            if case .identifier(let name) = node.kind, fixed.contains(name) || name == variable { local = true }
-        }
-        if local { return nil }
-        // Evaluating a constant to learn its sign is analysis, not a statement: it leaves no
-        // ledger entries behind.
-        let saved = evaluator.ledger
-        defer { evaluator.ledger = saved }
-        var ctx = Evaluator.Context(precision: precision, cell: cell)
-        ctx.probing = true
-        guard case .number(let n)? = try? evaluator.eval(e, ctx) else { return nil }
-        if let q = n.exactValue { return q.signum }
-        let x = n.interval(precision)
-        if x.lower.signum > 0 { return 1 }
-        if x.upper.signum < 0 { return -1 }
-        return nil
-    }
-
-    /// Whether an expression is positive where it moves (a solver's integer variable is ≥ 1;
-    /// a certified value keeps the sign of its enclosure — risks are ≥ 0).
-    func positive(_ e: Expr) -> Bool {
-        if case .identifier(let name) = e.kind, name == variable { return true }
-        return sign(e) == 1
-    }
-
-    func exponent(_ e: Expr) -> Int? {
-        if case .number(let q, _) = e.kind { return q.integerValue?.intValue }
-        return nil
-    }
 }

@@ -57,7 +57,13 @@ enum Builtins {
                     guard let lo = x.lower.rational, let hi = x.upper.rational else { throw EvaluationError("\(name) of an unbounded value", at: range) }
                     let a = name == "floor" ? lo.floor : lo.ceiling
                     let b = name == "floor" ? hi.floor : hi.ceiling
-                    guard a == b else { throw EvaluationError("\(name) is undecided: the value \(x) straddles an integer", at: range) }
+                    // Straddling an integer even at the highest precision tried (Evaluator+Rounding):
+                    // the two consecutive integers it may be, as an enclosure.
+                    guard a == b else {
+                        var both = Number(.enclosure(.hull(Interval(a, precision: p), Interval(b, precision: p))), certificates: n.certificates)
+                        both.measured = n.measured
+                        return both
+                    }
                     return Number(.exact(Rational(a)), certificates: n.certificates)
                 }
                 return Number(.exact(Rational(name == "floor" ? q.floor : q.ceiling)), certificates: n.certificates)

@@ -26,7 +26,10 @@ extension Evaluator {
         // precision-free data, so recomputed when an undecided claim raises the precision.
         let asNumbers = Evaluator.takingVectors.contains(name) && !TensorBuiltins.handles(name, args)
         let inputs = asNumbers ? [] : args.positional.map(\.0) + args.named.map(\.1)
-        return try caching(range, ctx, inputs: inputs) { try callBuiltin(name, calleeRange, args, range, ctx) }
+        return try caching(range, ctx, inputs: inputs) {
+            let v = try callBuiltin(name, calleeRange, args, range, ctx)
+            return Evaluator.roundingNames.contains(name) ? try settleRounding(name, calleeRange, v, arguments, range, ctx) : v
+        }
     }
 
     /// A call of a built-in or a catalogue entry, arguments evaluated.

@@ -158,6 +158,11 @@ extension Evaluator {
             return .tensor(TensorValue(t))
         }
         guard case .number(let n) = index, let q = n.exactValue, let i = q.integerValue?.intValue else {
+            // An enclosure (floor or ceil of a value straddling an integer) is no index.
+            if case .number(let n) = index, n.exactValue == nil {
+                throw EvaluationError(
+                    "an index must be a whole number, got a value known only as \(Format.number(n, ctx.precision)), not exactly", at: indexRange)
+            }
             throw EvaluationError("an index must be a whole number, got \(index.typeName)", at: indexRange)
         }
         switch base {

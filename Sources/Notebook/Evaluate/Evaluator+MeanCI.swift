@@ -70,7 +70,9 @@ extension Evaluator {
             union = unionIDs[base] ?? unionIDs.count + 1
             unionIDs[base] = union
             ledger.addUnion(
-                Ledger.UnionEntry(id: union, name: "mean_ci at \(Evaluator.place(ctx.cell, range)) (both ends)", delta: delta.stripped, range: range, cell: ctx.cell))
+                Ledger.UnionEntry(
+                    id: union, name: "mean_ci at \(Evaluator.place(ctx.cell, range))\(Evaluator.passes(base)) (both ends)", delta: delta.stripped,
+                    range: range, cell: ctx.cell, ends: base))
         }
         var columns: [(String, Value)] = []
         for (k, (field, x)) in ends.enumerated() {

@@ -11,7 +11,9 @@ extension Evaluator {
         if ctx.locals[variable] != nil || bindings[variable] != nil {
             throw EvaluationError("the solver's variable '\(variable)' is already bound; choose another name", at: variableRange)
         }
-        let analysis = Monotonicity(evaluator: self, variable: variable, precision: ctx.precision, cell: ctx.cell)
+        // A whole-number variable starts at 1; a real one is positive only on a positive interval.
+        let positive = interval.map { searchStartsPositive($0.0, ctx) } ?? true
+        let analysis = Monotonicity(evaluator: self, variable: variable, precision: ctx.precision, cell: ctx.cell, variablePositive: positive)
         let trend = try analysis.conditionTrend(condition)
         // smallest needs false … false true … true as the variable grows; largest the reverse.
         let needed: Monotonicity.Trend = direction == .smallest ? .increasing : .decreasing
@@ -22,7 +24,7 @@ extension Evaluator {
                 : "the condition becomes \(trend == .increasing ? "true" : "false") as \(variable) grows, so '\(direction.rawValue)' has no answer; use '\(direction == .smallest ? "largest" : "smallest")'"
             throw EvaluationError(what, at: condition.range)
         }
-        let varied = variedParameters(condition, variable, ctx.precision)
+        let varied = variedParameters(condition, variable, ctx.precision, positive: positive)
         do {
             return try Precision.escalate(from: ctx.precision, to: options.maxPrecision) { p in
                 let probe = Probe(variable: variable, condition: condition, direction: direction, varied: varied, ctx: ctx, precision: p)
@@ -32,6 +34,15 @@ extension Evaluator {
         } catch BoundsError.undecided {
             throw EvaluationError("the condition cannot be decided near its crossing even at \(options.maxPrecision.bits) bits", at: condition.range)
         }
+    }
+
+    /// Whether a real search's interval [a, b] has an exact a > 0 (a bad interval is reported
+    /// by the search itself).
+    private func searchStartsPositive(_ a: Expr, _ ctx: Context) -> Bool {
+        var probe = ctx
+        probe.probing = true
+        guard case .number(let n)? = try? eval(a, probe), let q = n.exactValue else { return false }
+        return q.signum > 0
     }
 
     /// One search at one precision: the condition, its variable and how its arguments move.

@@ -7,9 +7,9 @@ extension Evaluator {
     /// For every catalogue call in `condition`, how each argument moves with `variable`
     /// (entry → parameter → trend); constant arguments are left out. Calls inside user
     /// functions are followed through the function's parameters.
-    func variedParameters(_ condition: Expr, _ variable: String, _ p: Precision) -> [String: [String: Monotonicity.Trend]] {
+    func variedParameters(_ condition: Expr, _ variable: String, _ p: Precision, positive: Bool) -> [String: [String: Monotonicity.Trend]] {
         var result: [String: [String: Monotonicity.Trend]] = [:]
-        collect(condition, Monotonicity(evaluator: self, variable: variable, precision: p), .increasing, depth: 0, into: &result)
+        collect(condition, Monotonicity(evaluator: self, variable: variable, precision: p, variablePositive: positive), .increasing, depth: 0, into: &result)
         return result
     }
 
@@ -71,7 +71,8 @@ extension Evaluator {
             } else if let f = functions[name] {
                 for (i, a) in arguments.enumerated() where trends[i] != .constant {
                     guard let parameter = a.label ?? (i < f.parameters.count ? f.parameters[i] : nil) else { continue }
-                    let inner = Monotonicity(evaluator: self, variable: parameter, precision: analysis.precision)
+                    let inner = Monotonicity(
+                        evaluator: self, variable: parameter, precision: analysis.precision, variablePositive: analysis.positive(a.value))
                     collect(f.body, inner, trends[i], depth: depth + 1, into: &result)
                 }
             }

@@ -74,7 +74,9 @@ extension Evaluator {
             return try slice(from, to, step, length, axis, s.range)
         case .value(.number(let n)):
             guard let i = n.exactValue?.integerValue?.intValue else {
-                throw EvaluationError("an index must be a whole number", at: s.range)
+                // An enclosure (floor or ceil of a value straddling an integer) is no index.
+                let why = n.exactValue == nil ? "; this one is known only as an enclosure, not exactly" : ""
+                throw EvaluationError("an index must be a whole number\(why)", at: s.range)
             }
             guard i >= 0, i < length else {
                 throw EvaluationError("index \(i) is out of range: \(axis) has length \(length) (indices 0…\(length - 1))", at: s.range)
