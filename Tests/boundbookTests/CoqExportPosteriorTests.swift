@@ -60,6 +60,8 @@ struct CoqExportPosteriorTests {
         claim min(gs) > 1 and 2 * g > 1646
         claim gb > 1
         claim golowich_frobenius_posterior(net, X, y, margin: 0.5, delta: 0.05) > 1
+        claim kendall_tau(gs, [3, 2, 1]) == 1
+        claim kendall_tau([1, 2, 2], [1, 2, 3]) == 2 / 3
         ```
         """
 
@@ -101,7 +103,7 @@ struct CoqExportPosteriorTests {
     @Test("the a posteriori bounds export from the data their values carry; a Basel δ and a bare call are listed with their reasons")
     func header() throws {
         try exported { _, coq in
-            #expect(coq.contains("EXPORTED CLAIMS (2):"))
+            #expect(coq.contains("EXPORTED CLAIMS (4):"))
             #expect(coq.contains("NOT EXPORTED (2):"))
             #expect(coq.contains("claim gb > 1 — golowich_frobenius_posterior at a δ that is not an exact number"))
             #expect(coq.contains("is exported through a let name bound to it"))
@@ -114,6 +116,8 @@ struct CoqExportPosteriorTests {
             // Bartlett: t = [2, 3], u = [4, 5], g = 1 → (3·4·5·6·2)² = 518400; width 5.
             #expect(coq.contains("((1 / 20) / ((PI ^ 2 / 3 - 1) ^ 5 * 518400))"))
             #expect(coq.contains("(exp (5 / 2) * (exp (2 / 3) + exp (2 / 3)) * sqrt (exp (2 / 3) + exp (2 / 3)))"))
+            // Jiang et al.'s τ: (2/(N(N−1))) Σ_{i<j} sgn·sgn, the signs decided in the proof.
+            #expect(coq.contains("Lemma claim_line_20 : ((2 / 6) * (sgn (1 - 2) * sgn (1 - 2) + sgn (1 - 2) * sgn (1 - 3) + sgn (2 - 2) * sgn (2 - 3))) = (2 / 3)."))
             #expect(!coq.contains("Admitted"))
         }
     }
@@ -134,6 +138,11 @@ struct CoqExportPosteriorTests {
             #expect(coq.contains(golowich))
             let highG = try compiles(coq.replacingOccurrences(of: golowich, with: "(411623947 / 500000) < golowich_frobenius_posterior_2"), folder, "high_g")
             #expect(!highG, "g > 823.247894 is false")
+            // A tie counts 0: τ([1, 2, 2], [1, 2, 3]) is 2/3, not 1.
+            let tau = "sgn (2 - 3))) = (2 / 3)."
+            #expect(coq.contains(tau))
+            let tieCounted = try compiles(coq.replacingOccurrences(of: tau, with: "sgn (2 - 3))) = 1."), folder, "tie")
+            #expect(!tieCounted, "the tie is not a concordant pair")
         }
     }
 }

@@ -15,6 +15,7 @@ extension CoqExport {
         }
         t.used = []
         t.closedUsed = []
+        t.usesSign = false
         // The variable may share its name with the binding (`let m = smallest m where …`).
         let outer = t.bindings[variable]
         defer { t.bindings[variable] = outer }
@@ -36,6 +37,10 @@ extension CoqExport {
         var proof: [String] = t.used.sorted().compactMap { t.atoms[$0].bounds.map { "pose proof \($0.name)." } }
         if !t.closedUsed.isEmpty { proof.append("unfold " + t.closedUsed.sorted().joined(separator: ", ") + ".") }
         if t.closedUsed.contains("vc_growth") { proof.append("bb_sauer.") }
+        if t.usesSign {
+            proof.append("bb_sgn.")
+            t.signUsedInFile = true
+        }
         proof.append(tactic + ".")
         return """
             (* \(source)

@@ -52,10 +52,12 @@ public enum CoqExport {
                     }
                     translator.used = []
                     translator.closedUsed = []
+                    translator.usesSign = false
                     do {
                         let prop = try translator.proposition(expr)
                         let name = "claim_line_\(line)"
                         lemmas.append(lemma(name, prop, source, outcome, translator, report))
+                        if translator.usesSign { translator.signUsedInFile = true }
                         exported.append("line \(line): \(source) (Lemma \(name))")
                     } catch let e as CoqUnsupported {
                         skipped.append("line \(line): \(source) — \(e.reason)")
@@ -81,10 +83,9 @@ public enum CoqExport {
             about = "A fact about numbers: checked entirely below."
         }
         var proof: [String] = t.used.sorted().compactMap { t.atoms[$0].bounds.map { "pose proof \($0.name)." } }
-        let definitions = t.used.sorted().filter { t.atoms[$0].transparent }.map { t.atoms[$0].name }
-        if !definitions.isEmpty { proof.append("unfold " + definitions.joined(separator: ", ") + ".") }
         if !t.closedUsed.isEmpty { proof.append("unfold " + t.closedUsed.sorted().joined(separator: ", ") + ".") }
         if t.closedUsed.contains("vc_growth") { proof.append("bb_sauer.") }
+        if t.usesSign { proof.append("bb_sgn.") }
         proof.append(prop.tactic + ".")
         return """
             (* \(source)
@@ -109,7 +110,7 @@ public enum CoqExport {
         var assumed = ["the catalogue theorems below (Axiom <entry>_theorem), each with its citation: the probability statements"]
         if usesKL { assumed.append("the monotonicity of p ↦ kl(q‖p) on [q, 1) (Axioms kl_inv_upper_le, _ge, _ge_q, _le_1), which brackets kl⁻¹₊ by its defining inequality") }
         if usesKLLower { assumed.append("the monotonicity of p ↦ kl(q‖p) on (0, q] (Axioms kl_inv_lower_le, _ge, _le_q), which brackets kl⁻¹₋ by its defining inequality") }
-        if t.atoms.contains(where: \.transparent) {
+        if t.atoms.contains(where: \.posterior) {
             assumed.append(
                 "the data of the a posteriori network bounds (Definitions <entry>_posterior_N): the grid indices of the trained network's certified norms and the margin risk at the rounded margin, computed by boundbook from the weights and logits (Coq does not redo linear algebra), and the union over the grid that makes each bound the a priori one at δ·Π π(z) with π(z) = 1/((π²/3 − 1)(|z| + 1)²), which sums to 1 over ℤ (docs/derivations.md, \"A posteriori norm-based bounds\")"
             )
@@ -140,6 +141,7 @@ public enum CoqExport {
         header += " *)"
         var parts = [header, CoqPrelude.imports, CoqPrelude.tactics]
         if used.contains("vc_growth") { parts.append(CoqPrelude.sauer) }
+        if t.signUsedInFile { parts.append(CoqPrelude.sign) }
         if usesKL { parts.append(CoqPrelude.klInverse) }
         if usesKLLower { parts.append(CoqPrelude.klInverseLower) }
         if usesBinomial || usesBinomialLower { parts.append(CoqPrelude.binomialCDF) }

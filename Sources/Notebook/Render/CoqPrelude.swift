@@ -33,6 +33,24 @@ enum CoqPrelude {
         Axiom kl_inv_upper_le_1 : forall q c, 0 < q -> q < 1 -> 0 <= c -> kl_inv_upper q c <= 1.
         """
 
+    /// The sign function of the rank correlations, and the tactic that decides each sign.
+    static let sign = """
+        (* sgn x = 1, -1 or 0; kendall_tau is written with it (Jiang et al. 2020, eq. 4). *)
+        Definition sgn (x : R) : R := if Rlt_dec 0 x then 1 else if Rlt_dec x 0 then -1 else 0.
+        Lemma sgn_pos : forall x, 0 < x -> sgn x = 1.
+        Proof. intros x h. unfold sgn. destruct (Rlt_dec 0 x); [ reflexivity | lra ]. Qed.
+        Lemma sgn_neg : forall x, x < 0 -> sgn x = -1.
+        Proof. intros x h. unfold sgn. destruct (Rlt_dec 0 x); [ lra | ]. destruct (Rlt_dec x 0); [ reflexivity | lra ]. Qed.
+        Lemma sgn_zero : forall x, x = 0 -> sgn x = 0.
+        Proof. intros x h. unfold sgn. destruct (Rlt_dec 0 x); [ lra | ]. destruct (Rlt_dec x 0); [ lra | reflexivity ]. Qed.
+        (* Each sgn rewritten to its value, the sign of its argument proved by lra or interval. *)
+        Ltac bb_sgn :=
+          repeat match goal with
+          | |- context [sgn ?x] =>
+              first [ rewrite (sgn_pos x) by bb_num | rewrite (sgn_neg x) by bb_num | rewrite (sgn_zero x) by lra ]
+          end.
+        """
+
     /// Sauer's sum Σ_{i ≤ d} C(n, i), the growth function bound of `vc_growth` for d < n.
     static let sauer = """
         (* Σ_{i ≤ d} C(n, i) by the exact recursion C(n, i + 1) = C(n, i)·(n − i)/(i + 1). *)

@@ -106,6 +106,8 @@ extension CoqTranslator {
             if name == "sum" { return .scalar(total) }
             guard !items.isEmpty else { break }
             return .scalar(try arithmetic(.divide, total, CoqScalar(text: "\(items.count)", value: .exact(Rational(items.count)))))
+        case "kendall_tau":
+            return .scalar(try kendallTau(arguments))
         case "abs":
             guard arguments.count == 1 else { break }
             return try map(try value(arguments[0].value)) { x in
@@ -207,5 +209,49 @@ extension CoqTranslator {
         case .integer(let k)?: return .exact(Rational(k))
         default: return nil
         }
+    }
+
+    /// `kendall_tau(measure, gap)` written out (Jiang et al. 2020, eq. 4):
+    /// (2/(N(N−1))) Σ_{i<j} sgn(μᵢ − μⱼ)·sgn(gᵢ − gⱼ), with `sgn` defined in the file and each sign
+    /// decided in the proof (`bb_sgn`: the difference is > 0, < 0 or = 0, by interval or lra).
+    mutating func kendallTau(_ arguments: [Argument]) throws -> CoqScalar {
+        var named: [String: [CoqScalar]] = [:]
+        let order = ["measure", "gap"]
+        for (i, a) in arguments.enumerated() {
+            let label = a.label ?? (i < order.count ? order[i] : "")
+            guard order.contains(label), case .vector(let items) = try value(a.value) else {
+                throw CoqUnsupported(reason: "kendall_tau is exported for two vectors of numbers")
+            }
+            named[label] = try items.map { item in
+                guard case .scalar(let s) = item else { throw CoqUnsupported(reason: "kendall_tau of nested vectors") }
+                return s
+            }
+        }
+        guard let x = named["measure"], let y = named["gap"], x.count == y.count, x.count >= 2 else {
+            throw CoqUnsupported(reason: "kendall_tau is exported for two vectors of the same length, at least 2")
+        }
+        var terms: [String] = []
+        for i in 0..<x.count {
+            for j in (i + 1)..<x.count {
+                terms.append("sgn (\(x[i].text) - \(x[j].text)) * sgn (\(y[i].text) - \(y[j].text))")
+            }
+        }
+        let n = x.count
+        usesSign = true
+        var value: ArgumentValue?
+        if let catalogue = Catalogue.entry(named: "kendall_tau") {
+            let xs = x.compactMap(\.value)
+            let ys = y.compactMap(\.value)
+            if xs.count == n, ys.count == n,
+                let result = try? catalogue.evaluate(["measure": .vector(xs), "gap": .vector(ys)], precision: precision)
+            {
+                switch result {
+                case .rational(let q), .notedExact(let q, _): value = .exact(q)
+                case .interval(let i), .noted(let i, _, _): value = .enclosure(i)
+                default: value = nil
+                }
+            }
+        }
+        return CoqScalar(text: "((2 / \(n * (n - 1))) * (" + terms.joined(separator: " + ") + "))", value: value)
     }
 }

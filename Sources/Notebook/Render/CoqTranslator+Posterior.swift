@@ -77,7 +77,6 @@ extension CoqTranslator {
         }
         let call = "\(entryName) " + entry.parameters.map { args[$0] ?? "?" }.joined(separator: " ")
         entriesUsed.insert(entryName)
-        closedUsed.insert(entryName)
         let value = ArgumentValue.enclosure(b.value)
         if let i = atomByText[call] {
             used.insert(i)
@@ -93,7 +92,16 @@ extension CoqTranslator {
             Definition \(name) : R :=
               \(call).
             """
-        atoms.append(CoqAtom(name: name, entry: entry, definition: definition, bounds: nil, transparent: true))
+        // Claims use the bound through its bracket (as for an inverse), which interval proves
+        // once from the formula: a rank correlation over 24 bounds then decides its 66 signs
+        // by lra from the brackets instead of re-evaluating the formulas each time.
+        guard let (lower, upper) = Self.outward(b.value, precision: precision) else {
+            throw CoqUnsupported(reason: "\(entryName)_posterior's enclosure is not finite")
+        }
+        let lemma = "\(name)_bounds"
+        let bracket =
+            "Lemma \(lemma) : \(lit(lower)) <= \(name) <= \(lit(upper)).\nProof.\n  unfold \(name), \(entryName).\n  split; bb_num.\nQed."
+        atoms.append(CoqAtom(name: name, entry: entry, definition: definition, bounds: (lemma, bracket), posterior: true))
         atomByText[call] = atoms.count - 1
         used.insert(atoms.count - 1)
         return CoqScalar(text: name, value: value)

@@ -31,9 +31,8 @@ struct CoqAtom {
     var definition: String
     /// The lemma bracketing an inverse (`L <= name <= U`), and its name.
     var bounds: (name: String, text: String)?
-    /// Whether proofs unfold the definition (a closed form written at given data, such as an
-    /// a posteriori network bound), rather than use its bracket.
-    var transparent = false
+    /// Whether it is an a posteriori network bound written at the budgets its value carried.
+    var posterior = false
 }
 
 /// Turns notebook expressions into Coq terms (issue 18): literals become exact rationals,
@@ -66,6 +65,10 @@ struct CoqTranslator {
     var locals: [String: CoqValue] = [:]
     /// How deep user functions are being inlined (a recursive one is not exported).
     var inlining = 0
+    /// Whether a claim since the last reset uses `sgn` (a rank correlation): its proof decides
+    /// the signs first (`bb_sgn`), and the file defines `sgn`.
+    var usesSign = false
+    var signUsedInFile = false
 
     init(precision: Precision) { self.precision = precision }
 
