@@ -165,18 +165,20 @@ enum CoqPrelude {
         (* kl(q‖p), the relative entropy of Bernoulli(q) to Bernoulli(p), for 0 < q < 1, 0 < p < 1. *)
         Definition kl (q p : R) : R := q * ln (q / p) + (1 - q) * ln ((1 - q) / (1 - p)).
 
+        (* lra, except on goals with a power: its normalization would expand (1 - c)^31. *)
+        Ltac bb_lra := match goal with |- context [_ ^ _] => fail 1 | _ => lra end.
         (* Rabs of exact terms: by cases on each sign, then lra. *)
-        Ltac bb_abs := unfold Rabs; repeat match goal with |- context [Rcase_abs ?x] => destruct (Rcase_abs x) end; lra.
+        Ltac bb_abs := unfold Rabs; repeat match goal with |- context [Rcase_abs ?x] => destruct (Rcase_abs x) end; bb_lra.
         (* Rmin/Rmax inside arithmetic: each one (innermost first, as matching backtracks)
            rewritten to the argument that decides it, then lra or interval. *)
-        Ltac bb_pick := first [ lra | interval | interval with (i_prec 200) ].
+        Ltac bb_pick := first [ bb_lra | interval | interval with (i_prec 200) ].
         Ltac bb_minmax :=
           repeat match goal with
           | |- context [Rmin ?x ?y] => first [ rewrite (Rmin_left x y) by bb_pick | rewrite (Rmin_right x y) by bb_pick ]
           | |- context [Rmax ?x ?y] => first [ rewrite (Rmax_left x y) by bb_pick | rewrite (Rmax_right x y) by bb_pick ]
           end;
           bb_pick.
-        Ltac bb_num := first [ lia | lra | interval | interval with (i_prec 200) | bb_abs | bb_minmax | (split; bb_num) ].
+        Ltac bb_num := first [ lia | bb_lra | interval | interval with (i_prec 200) | bb_abs | bb_minmax | (split; bb_num) ].
         (* A comparison with a min or max on top: through the element that decides it. *)
         Ltac bb_cmp :=
           match goal with
