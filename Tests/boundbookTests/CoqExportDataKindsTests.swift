@@ -78,4 +78,45 @@ struct CoqExportDataKindsTests {
             #expect(!past, "at dim 176 the bound is ≥ 1")
         }
     }
+
+    static let ridge = """
+        # Ridge
+
+        ```bound
+        let a1 = ridgeless_best_gamma(signal: 1, noise: 1 / 2)
+        claim a1 > 3.414 and a1 < 3.415
+        claim ridgeless_risk(gamma: a1, signal: 1, noise: 1 / 2) < 1
+        claim ridgeless_risk(gamma: 0.5, signal: 1, sigma: 0.5) == 1 / 4
+        claim ridgeless_risk_finite(n: 100, p: 135, signal: 1, noise: 1 / 4) < 1
+        claim all(ridgeless_risk_finite(n: 100, p: [50, 150], signal: 1, noise: 1 / 4) < [0.26, 0.85])
+        let a3 = ridge_risk_optimal(gamma: 1, signal: 1, noise: 1 / 4)
+        claim a3 > 0.39 and a3 < 0.391
+        claim ridgeless_risk(gamma: 1, signal: 1, noise: 1) > 0
+        ```
+        """
+
+    @Test(
+        "the ridge-family predictions export in the regime their arguments decide; +∞ at γ = 1 is listed; coqc rejects a wrong optimal risk",
+        .enabled(if: CoqExportTests.coqc != nil, "coqc is not installed (.ci/run installs coq and libcoq-interval)"))
+    func ridgeFamily() throws {
+        let folder = NSTemporaryDirectory() + "/boundbook-coq-ridge-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data(Self.ridge.utf8).write(to: URL(fileURLWithPath: folder + "/ridge.md"))
+        let run = try Run(["export", folder + "/ridge.md", "--coq"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let coq = try String(contentsOfFile: folder + "/ridge.v", encoding: .utf8)
+        #expect(coq.contains("EXPORTED CLAIMS (6):"))
+        #expect(coq.contains("ridgeless_risk at γ = 1 (+∞)"))
+        // p = 135 > n + 1: the overparametrized branch; p = 50 < n − 1: the other.
+        #expect(coq.contains("Lemma claim_line_8 : (1 * (1 - 100 / 135) + ((1 / 4)) * 100 / (135 - 100 - 1)) < 1."))
+        #expect(coq.contains("((((1 / 4)) * 50 / (100 - 50 - 1)) < (13 / 50)"))
+        #expect(coq.contains("((((1 / 2) ^ 2)) * (1 / 2) / (1 - (1 / 2))) = (1 / 4)"), "sigma is sqrt(noise)")
+        let honest = try compiles(coq, folder, "honest")
+        #expect(honest, "the honest export compiles")
+        // ridge_risk_optimal(1, 1, 1/4) = 0.3903…: above 0.39 but not above 0.3904.
+        #expect(coq.contains("Lemma claim_line_11 : ((39 / 100) < "))
+        let wrong = try compiles(coq.replacingOccurrences(of: "Lemma claim_line_11 : ((39 / 100) < ", with: "Lemma claim_line_11 : ((3904 / 10000) < "), folder, "wrong")
+        #expect(!wrong, "0.3904 < ridge_risk_optimal is false")
+    }
 }

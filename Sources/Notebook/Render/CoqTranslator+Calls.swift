@@ -108,6 +108,8 @@ extension CoqTranslator {
             return .scalar(try arithmetic(.divide, total, CoqScalar(text: "\(items.count)", value: .exact(Rational(items.count)))))
         case "kendall_tau":
             return .scalar(try kendallTau(arguments))
+        case "ridgeless_risk", "ridgeless_risk_finite", "ridge_risk_optimal", "ridgeless_best_gamma":
+            return try ridge(name, arguments)
         case "abs":
             guard arguments.count == 1 else { break }
             return try map(try value(arguments[0].value)) { x in
@@ -253,5 +255,110 @@ extension CoqTranslator {
             }
         }
         return CoqScalar(text: "((2 / \(n * (n - 1))) * (" + terms.joined(separator: " + ") + "))", value: value)
+    }
+
+    /// The ridge-family predictions (CURRICULUM.md §1.1; no δ: facts about their values), written
+    /// inline as the catalogue's formulas, the regime chosen from the arguments' values
+    /// (γ < 1 or γ > 1, p < n − 1 or p > n + 1); `sigma` stands for sqrt(noise). A point where
+    /// the prediction is +∞ (γ = 1, |p − n| ≤ 1) or a regime the values do not decide is not
+    /// exported.
+    mutating func ridge(_ name: String, _ arguments: [Argument]) throws -> CoqValue {
+        guard let catalogue = Catalogue.entry(named: name) else { throw CoqUnsupported(reason: "\(name) is not in the catalogue") }
+        let order = catalogue.parameters.map(\.name)
+        var named: [String: CoqValue] = [:]
+        for (i, a) in arguments.enumerated() {
+            let label = a.label ?? (i < order.count ? order[i] : "")
+            guard order.contains(label) else { throw CoqUnsupported(reason: "\(name) has no parameter '\(label)'") }
+            named[label] = try value(a.value)
+        }
+        let labels = Array(named.keys)
+        var columns: [[CoqScalar]] = []
+        var length: Int?
+        for label in labels {
+            switch named[label]! {
+            case .scalar(let s): columns.append([s])
+            case .vector(let items):
+                length = items.count
+                columns.append(
+                    try items.map { item in
+                        guard case .scalar(let s) = item else { throw CoqUnsupported(reason: "\(name) of nested vectors") }
+                        return s
+                    })
+            }
+        }
+        let results = try (0..<(length ?? 1)).map { i -> CoqScalar in
+            var args: [String: CoqScalar] = [:]
+            for (label, column) in zip(labels, columns) { args[label] = column.count == 1 ? column[0] : column[i] }
+            return try ridgeScalar(name, catalogue, args)
+        }
+        return length == nil ? .scalar(results[0]) : .vector(results.map { .scalar($0) })
+    }
+
+    mutating func ridgeScalar(_ name: String, _ catalogue: CatalogueEntry, _ args: [String: CoqScalar]) throws -> CoqScalar {
+        var noise: String
+        if let n = args["noise"] {
+            noise = n.text
+        } else if let s = args["sigma"] {
+            noise = "(\(s.text) ^ 2)"
+        } else {
+            throw CoqUnsupported(reason: "\(name) without noise or sigma")
+        }
+        noise = "(\(noise))"
+        func text(_ key: String) throws -> String {
+            guard let s = args[key] else { throw CoqUnsupported(reason: "\(name) without '\(key)'") }
+            return s.text
+        }
+        /// -1, 0 or 1 for where x − c lies, from x's value; nil when the value does not decide.
+        func side(_ key: String, _ c: Interval) -> Int? {
+            guard let x = interval(args[key]?.value) else { return nil }
+            let d = x - c
+            if d.upper.signum < 0 { return -1 }
+            if d.lower.signum > 0 { return 1 }
+            if d.isPoint && d.lower.signum == 0 { return 0 }
+            return nil
+        }
+        let one = Interval(1, precision: precision)
+        let body: String
+        switch name {
+        case "ridgeless_risk":
+            let (g, r) = (try text("gamma"), try text("signal"))
+            switch side("gamma", one) {
+            case .some(-1): body = "(\(noise) * \(g) / (1 - \(g)))"
+            case .some(1): body = "(\(r) * (1 - 1 / \(g)) + \(noise) / (\(g) - 1))"
+            default: throw CoqUnsupported(reason: "ridgeless_risk at γ = 1 (+∞) or at a γ whose side of 1 is not known")
+            }
+        case "ridgeless_risk_finite":
+            let (n, p, r) = (try text("n"), try text("p"), try text("signal"))
+            guard let nv = interval(args["n"]?.value) else { throw CoqUnsupported(reason: "ridgeless_risk_finite at an unknown n") }
+            if side("p", nv - one) == -1 {
+                body = "(\(noise) * \(p) / (\(n) - \(p) - 1))"
+            } else if side("p", nv + one) == 1 {
+                body = "(\(r) * (1 - \(n) / \(p)) + \(noise) * \(n) / (\(p) - \(n) - 1))"
+            } else {
+                throw CoqUnsupported(reason: "ridgeless_risk_finite within 1 of p = n (+∞), or at a p whose side is not known")
+            }
+        case "ridge_risk_optimal":
+            let (g, r) = (try text("gamma"), try text("signal"))
+            let lambda = "(\(noise) * \(g) / \(r))"
+            let a = "(1 - \(g) + \(lambda))"
+            body = "(\(noise) * \(g) * (2 / (\(a) + sqrt (\(a) ^ 2 + 4 * \(g) * \(lambda)))))"
+        default:
+            let r = try text("signal")
+            guard let s = interval(args["signal"]?.value), let nz = interval((args["noise"] ?? args["sigma"])?.value),
+                (args["noise"] != nil ? nz : nz * nz).upper < s.lower
+            else { throw CoqUnsupported(reason: "ridgeless_best_gamma where noise < signal is not known (+∞ otherwise)") }
+            body = "(sqrt \(r) / (sqrt \(r) - sqrt \(noise)))"
+        }
+        var values: [String: ArgumentValue] = [:]
+        for (label, s) in args { if let v = s.value { values[label] = v } }
+        var value: ArgumentValue?
+        if values.count == args.count {
+            switch try? catalogue.evaluate(values, precision: precision) {
+            case .interval(let x)?, .noted(let x, _, _)?: value = .enclosure(x)
+            case .rational(let q)?, .notedExact(let q, _)?: value = .exact(q)
+            default: value = nil
+            }
+        }
+        return CoqScalar(text: body, value: value)
     }
 }
