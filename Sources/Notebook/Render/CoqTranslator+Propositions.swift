@@ -67,6 +67,13 @@ extension CoqTranslator {
             pairs.append((x, y))
             return x
         }
+        if op == .equal {
+            // interval proves inequalities only, and lra knows no sqrt, ln, exp or π: an equality
+            // through them (sqrt(1/4) == 1/2) would give a file that does not compile.
+            for (x, y) in pairs where Self.transcendental(x.text) || Self.transcendental(y.text) {
+                throw CoqUnsupported(reason: "an equality through sqrt, log, exp or π (Coq's interval proves inequalities only): \(x.text) = \(y.text)")
+            }
+        }
         return pairs.map { x, y in
             // `a > b` is written `b < a`: the tactics see only < and <=.
             switch op {
@@ -77,6 +84,11 @@ extension CoqTranslator {
             default: return CoqProp(text: "\(x.text) \(op.rawValue) \(y.text)", tactic: "bb_cmp")
             }
         }
+    }
+
+    /// Whether a Coq term uses a function lra cannot see through.
+    static func transcendental(_ text: String) -> Bool {
+        ["sqrt ", "ln ", "exp ", "PI"].contains { text.contains($0) }
     }
 
     /// p₁ ∧ … ∧ pₖ (True for none: all of nothing holds).
