@@ -32,19 +32,11 @@ struct CoqExportDataKindsTests {
         """
 
     func exported(_ body: (_ folder: String, _ coq: String) throws -> Void) throws {
-        let folder = NSTemporaryDirectory() + "/boundbook-coq-data-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Data(Self.notebook.utf8).write(to: URL(fileURLWithPath: folder + "/data.md"))
-        let run = try Run(["export", folder + "/data.md", "--coq"])
-        #expect(run.status == 0, "\(run.stderr)")
-        try body(folder, try String(contentsOfFile: folder + "/data.v", encoding: .utf8))
+        try CoqExportKit.exported(Self.notebook, as: "data", body)
     }
 
     func compiles(_ text: String, _ folder: String, _ name: String) throws -> Bool {
-        let path = "\(folder)/\(name).v"
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        return try Run(["-q", path], program: CoqExportTests.coqc).status == 0
+        try CoqExportKit.compiles(text, folder, name)
     }
 
     @Test("vc_growth writes 2ⁿ or Sauer's sum, data functions and index vectors export, a too costly sum is listed with its reason")
@@ -100,27 +92,22 @@ struct CoqExportDataKindsTests {
         "the ridge-family predictions export in the regime their arguments decide; +∞ at γ = 1 is listed; coqc rejects a wrong optimal risk",
         .enabled(if: CoqExportTests.coqc != nil, "coqc is not installed (.ci/run installs coq and libcoq-interval)"))
     func ridgeFamily() throws {
-        let folder = NSTemporaryDirectory() + "/boundbook-coq-ridge-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Data(Self.ridge.utf8).write(to: URL(fileURLWithPath: folder + "/ridge.md"))
-        let run = try Run(["export", folder + "/ridge.md", "--coq"])
-        #expect(run.status == 0, "\(run.stderr)")
-        let coq = try String(contentsOfFile: folder + "/ridge.v", encoding: .utf8)
-        #expect(coq.contains("EXPORTED CLAIMS (6):"))
-        #expect(coq.contains("ridgeless_risk at γ = 1 (+∞)"))
-        // Exactly 2, but through sqrt: an equality Coq's tactics cannot prove, so not exported.
-        #expect(coq.contains("NOT EXPORTED (2):"))
-        #expect(coq.contains("an equality through sqrt, log, exp or π"))
-        // p = 135 > n + 1: the overparametrized branch; p = 50 < n − 1: the other.
-        #expect(coq.contains("Lemma claim_line_8 : (1 * (1 - 100 / 135) + ((1 / 4)) * 100 / (135 - 100 - 1)) < 1."))
-        #expect(coq.contains("((((1 / 4)) * 50 / (100 - 50 - 1)) < (13 / 50)"))
-        #expect(coq.contains("((((1 / 2) ^ 2)) * (1 / 2) / (1 - (1 / 2))) = (1 / 4)"), "sigma is sqrt(noise)")
-        let honest = try compiles(coq, folder, "honest")
-        #expect(honest, "the honest export compiles")
-        // ridge_risk_optimal(1, 1, 1/4) = 0.3903…: above 0.39 but not above 0.3904.
-        #expect(coq.contains("Lemma claim_line_11 : ((39 / 100) < "))
-        let wrong = try compiles(coq.replacingOccurrences(of: "Lemma claim_line_11 : ((39 / 100) < ", with: "Lemma claim_line_11 : ((3904 / 10000) < "), folder, "wrong")
-        #expect(!wrong, "0.3904 < ridge_risk_optimal is false")
+        try CoqExportKit.exported(Self.ridge, as: "ridge") { folder, coq in
+            #expect(coq.contains("EXPORTED CLAIMS (6):"))
+            #expect(coq.contains("ridgeless_risk at γ = 1 (+∞)"))
+            // Exactly 2, but through sqrt: an equality Coq's tactics cannot prove, so not exported.
+            #expect(coq.contains("NOT EXPORTED (2):"))
+            #expect(coq.contains("an equality through sqrt, log, exp or π"))
+            // p = 135 > n + 1: the overparametrized branch; p = 50 < n − 1: the other.
+            #expect(coq.contains("Lemma claim_line_8 : (1 * (1 - 100 / 135) + ((1 / 4)) * 100 / (135 - 100 - 1)) < 1."))
+            #expect(coq.contains("((((1 / 4)) * 50 / (100 - 50 - 1)) < (13 / 50)"))
+            #expect(coq.contains("((((1 / 2) ^ 2)) * (1 / 2) / (1 - (1 / 2))) = (1 / 4)"), "sigma is sqrt(noise)")
+            let honest = try compiles(coq, folder, "honest")
+            #expect(honest, "the honest export compiles")
+            // ridge_risk_optimal(1, 1, 1/4) = 0.3903…: above 0.39 but not above 0.3904.
+            #expect(coq.contains("Lemma claim_line_11 : ((39 / 100) < "))
+            let wrong = try compiles(coq.replacingOccurrences(of: "Lemma claim_line_11 : ((39 / 100) < ", with: "Lemma claim_line_11 : ((3904 / 10000) < "), folder, "wrong")
+            #expect(!wrong, "0.3904 < ridge_risk_optimal is false")
+        }
     }
 }

@@ -28,19 +28,11 @@ struct CoqExportLowerTests {
         """
 
     func exported(_ body: (_ folder: String, _ coq: String) throws -> Void) throws {
-        let folder = NSTemporaryDirectory() + "/boundbook-coq-lower-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Data(Self.notebook.utf8).write(to: URL(fileURLWithPath: folder + "/lower.md"))
-        let run = try Run(["export", folder + "/lower.md", "--coq"])
-        #expect(run.status == 0, "\(run.stderr)")
-        try body(folder, try String(contentsOfFile: folder + "/lower.v", encoding: .utf8))
+        try CoqExportKit.exported(Self.notebook, as: "lower", body)
     }
 
     func compiles(_ text: String, _ folder: String, _ name: String) throws -> Bool {
-        let path = "\(folder)/\(name).v"
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        return try Run(["-q", path], program: CoqExportTests.coqc).status == 0
+        try CoqExportKit.compiles(text, folder, name)
     }
 
     @Test("the lower bounds and clopper_pearson's members export; a 250-term upper tail is listed with its reason")

@@ -82,22 +82,12 @@ struct CoqExportPosteriorTests {
         return Data(bytes + header + data)
     }
 
-    /// The notebook exported to Coq in a fresh folder; `body` gets the folder and the text.
     func exported(_ body: (_ folder: String, _ coq: String) throws -> Void) throws {
-        let folder = NSTemporaryDirectory() + "/boundbook-coq-posterior-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Data(Self.notebook.utf8).write(to: URL(fileURLWithPath: folder + "/posterior.md"))
-        try Self.safetensors(Self.tensors).write(to: URL(fileURLWithPath: folder + "/net.safetensors"))
-        let run = try Run(["export", folder + "/posterior.md", "--coq"])
-        #expect(run.status == 0, "\(run.stderr)")
-        try body(folder, try String(contentsOfFile: folder + "/posterior.v", encoding: .utf8))
+        try CoqExportKit.exported(Self.notebook, as: "posterior", files: ["net.safetensors": Self.safetensors(Self.tensors)], body)
     }
 
     func compiles(_ text: String, _ folder: String, _ name: String) throws -> Bool {
-        let path = "\(folder)/\(name).v"
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        return try Run(["-q", path], program: CoqExportTests.coqc).status == 0
+        try CoqExportKit.compiles(text, folder, name)
     }
 
     @Test("the a posteriori bounds export from the data their values carry; a Basel δ and a bare call are listed with their reasons")
