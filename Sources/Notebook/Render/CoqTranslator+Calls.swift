@@ -167,7 +167,7 @@ extension CoqTranslator {
         var named: [String: CoqValue] = [:]
         let order = catalogue.parameters.map(\.name)
         for (i, a) in arguments.enumerated() {
-            let label = a.label ?? (i < order.count ? order[i] : "")
+            let label = Self.label(a, i, order)
             guard entry.accepted.contains(label) else {
                 throw CoqUnsupported(reason: "the argument '\(label)' of \(entry.name) is not exported yet")
             }
@@ -220,7 +220,7 @@ extension CoqTranslator {
         var named: [String: [CoqScalar]] = [:]
         let order = ["measure", "gap"]
         for (i, a) in arguments.enumerated() {
-            let label = a.label ?? (i < order.count ? order[i] : "")
+            let label = Self.label(a, i, order)
             guard order.contains(label), case .vector(let items) = try value(a.value) else {
                 throw CoqUnsupported(reason: "kendall_tau is exported for two vectors of numbers")
             }
@@ -267,7 +267,7 @@ extension CoqTranslator {
         let order = catalogue.parameters.map(\.name)
         var named: [String: CoqValue] = [:]
         for (i, a) in arguments.enumerated() {
-            let label = a.label ?? (i < order.count ? order[i] : "")
+            let label = Self.label(a, i, order)
             guard order.contains(label) else { throw CoqUnsupported(reason: "\(name) has no parameter '\(label)'") }
             named[label] = try value(a.value)
         }

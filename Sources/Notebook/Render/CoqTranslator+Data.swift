@@ -62,7 +62,7 @@ extension CoqTranslator {
         let order = pair.parameters.map(\.name)
         var args: [String: CoqScalar] = [:]
         for (i, a) in arguments.enumerated() {
-            let label = a.label ?? (i < order.count ? order[i] : "")
+            let label = Self.label(a, i, order)
             guard order.contains(label), case .scalar(let s) = try value(a.value) else {
                 throw CoqUnsupported(reason: "clopper_pearson with vector arguments is not exported")
             }

@@ -116,7 +116,7 @@ extension CoqTranslator {
         }
         var bound: [String: CoqValue] = [:]
         for (i, a) in arguments.enumerated() {
-            let p = a.label ?? (i < f.parameters.count ? f.parameters[i] : "")
+            let p = Self.label(a, i, f.parameters)
             guard f.parameters.contains(p), bound[p] == nil else {
                 throw CoqUnsupported(reason: "a call of \(name) whose arguments do not match its parameters")
             }

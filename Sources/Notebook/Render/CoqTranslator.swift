@@ -72,6 +72,11 @@ struct CoqTranslator {
 
     init(precision: Precision) { self.precision = precision }
 
+    /// The parameter an argument gives: its label, or the parameter at its position ("" past the end).
+    static func label(_ a: Argument, _ position: Int, _ parameters: [String]) -> String {
+        a.label ?? (position < parameters.count ? parameters[position] : "")
+    }
+
     /// The Coq literal of an exact rational.
     static func literal(_ q: Rational) -> String {
         let d = q.denominator
